@@ -1,0 +1,60 @@
+// Composition root: argv -> command. The only place that turns errors into exit codes.
+import {COMMANDS} from './cli/commands.js';
+import {processIo, UsageError} from './cli/io.js';
+import {DiagnosticError, formatDiagnostics} from './core/diagnostics.js';
+
+const HELP = `baketree: explore, build and test Docker Bake trees
+
+Usage: baketree [COMMAND] [OPTIONS]
+
+Without a command, opens the tree browser (or prints the tree when not on a terminal).
+Run 'baketree COMMAND --help' for the options of one command.
+
+Commands:
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+	const io = processIo();
+	const [first, ...rest] = argv;
+	if (first === '--help' || first === '-h' || first === 'help') {
+		const lines = await Promise.all(
+			Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(12)}${(await load()).summary}`),
+		);
+		io.stdout.write(`${HELP}${lines.join('\n')}\n`);
+		return 0;
+	}
+	const isCommand = first !== undefined && Object.hasOwn(COMMANDS, first);
+	const name = isCommand ? first : 'ui';
+	const load = COMMANDS[name];
+	if (!load) {
+		io.stderr.write(`baketree: unknown command "${first}"; see 'baketree --help'\n`);
+		return 1;
+	}
+	const command = await load();
+	try {
+		return await command.run(isCommand ? rest : argv, io);
+	} catch (err) {
+		if (err instanceof DiagnosticError) {
+			io.stderr.write(`${formatDiagnostics(err.diagnostics, err.sources)}\n`);
+			return 1;
+		}
+		if (err instanceof UsageError) {
+			io.stderr.write(`baketree: ${err.message}\n`);
+			return err.code;
+		}
+		throw err;
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(err: unknown) => {
+		// A bug, not bad input: say so briefly; BAKETREE_DEBUG shows the stack.
+		const message = err instanceof Error ? err.message : String(err);
+		process.stderr.write(`baketree: internal error: ${message}\n`);
+		if (process.env['BAKETREE_DEBUG'] && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+		process.exitCode = 70;
+	},
+);
