@@ -1,7 +1,8 @@
 // Bundles the CLI into one ESM file. Loading ink and react from node_modules costs
 // about 400 ms of module resolution; one bundled file starts in about 100 ms.
-import {build} from 'esbuild';
+
 import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,7 +18,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	minify: process.env['BAKETREE_DEBUG_BUNDLE'] ? false : true,
+	minify: !process.env['BAKETREE_DEBUG_BUNDLE'],
 	sourcemap: true,
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"'},

@@ -18,7 +18,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	const [first, ...rest] = argv;
 	if (first === '--help' || first === '-h' || first === 'help') {
 		const lines = await Promise.all(
-			Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(12)}${(await load()).summary}`),
+			Object.entries(COMMANDS).map(
+				async ([name, load]) => `  ${name.padEnd(12)}${(await load()).summary}`,
+			),
 		);
 		io.stdout.write(`${HELP}${lines.join('\n')}\n`);
 		return 0;
@@ -54,7 +56,8 @@ main(process.argv.slice(2)).then(
 		// A bug, not bad input: say so briefly; BAKETREE_DEBUG shows the stack.
 		const message = err instanceof Error ? err.message : String(err);
 		process.stderr.write(`baketree: internal error: ${message}\n`);
-		if (process.env['BAKETREE_DEBUG'] && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+		if (process.env['BAKETREE_DEBUG'] && err instanceof Error)
+			process.stderr.write(`${err.stack}\n`);
 		process.exitCode = 70;
 	},
 );

@@ -47,7 +47,9 @@ export function errorAt(range: Range | undefined, summary: string, detail = ''):
 
 /** `file:line:col: summary; detail` - the one-line form used in error strings (buildx style). */
 export function diagnosticMessage(d: Diagnostic): string {
-	const where = d.range ? `${d.range.file}:${d.range.start.line},${d.range.start.col}-${d.range.end.col}: ` : '';
+	const where = d.range
+		? `${d.range.file}:${d.range.start.line},${d.range.start.col}-${d.range.end.col}: `
+		: '';
 	return d.detail ? `${where}${d.summary}; ${d.detail}` : `${where}${d.summary}`;
 }
 
@@ -71,7 +73,10 @@ export function formatDiagnostic(d: Diagnostic, sources?: SourceMap): string {
 		const pad = ' '.repeat(gutter.length);
 		const startCol = d.range.start.col;
 		const sameLine = d.range.end.line === d.range.start.line;
-		const width = Math.max(1, sameLine ? d.range.end.col - startCol : lineText.length - startCol + 1);
+		const width = Math.max(
+			1,
+			sameLine ? d.range.end.col - startCol : lineText.length - startCol + 1,
+		);
 		// Tabs keep their width in the caret line so the caret lines up in any terminal.
 		const lead = lineText.slice(0, startCol - 1).replace(/[^\t]/g, ' ');
 		out.push(`${pad} |`);

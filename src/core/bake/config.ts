@@ -7,8 +7,8 @@
 // absent. Composite entries (output, cache-from, cache-to, attest, secret, ssh) are kept as
 // written - a CSV string or a string map - and parsed during resolution.
 
-import type {Range} from '../diagnostics.js';
 import type {Type, Value} from '../cty/value.js';
+import type {Range} from '../diagnostics.js';
 
 /** A composite entry as written: `"type=local,dest=out"` or `{type = "local", dest = "out"}`. */
 export type CompositeEntry = string | Readonly<Record<string, string>>;
@@ -112,7 +112,14 @@ export interface GroupOrigin {
 	readonly targetRanges?: Readonly<Record<number, Range>>;
 }
 
-export type VariableSource = 'default' | 'attribute' | 'env' | 'env-json' | 'var' | 'builtin' | 'unset';
+export type VariableSource =
+	| 'default'
+	| 'attribute'
+	| 'env'
+	| 'env-json'
+	| 'var'
+	| 'builtin'
+	| 'unset';
 
 export interface VariableInfo {
 	readonly name: string;
