@@ -6,7 +6,7 @@
 // - map entries and object attributes are kept sorted by key (code-unit order, like Go strings);
 // - set items are unique and kept in cty's set order (see set.ts).
 
-import type {Num} from './number.js';
+import {Num} from './number.js';
 
 export type Type =
 	| {readonly kind: 'string'}
@@ -23,6 +23,8 @@ export type Type =
 			readonly attrs: Readonly<Record<string, Type>>;
 			/** Attribute names declared optional(...) in a type constraint; conversion fills null. */
 			readonly optional?: readonly string[];
+			/** optional(T, default) defaults by attribute name (HCL typeexpr); see convert.ts. */
+			readonly defaults?: Readonly<Record<string, Value>>;
 	  };
 
 export const STRING: Type = {kind: 'string'};
@@ -73,4 +75,21 @@ export function sortedMap<V>(entries: Iterable<readonly [string, V]>): ReadonlyM
 	const arr = [...entries];
 	arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	return new Map(arr);
+}
+
+/** A number value; JS numbers become cty.NumberFloatVal-like (53-bit) values, ints 64-bit. */
+export function num(n: Num | number | bigint): NumberValue {
+	if (n instanceof Num) return {kind: 'number', value: n};
+	if (typeof n === 'bigint' || Number.isInteger(n)) return {kind: 'number', value: Num.fromInt(n)};
+	return {kind: 'number', value: Num.fromJs(n)};
+}
+
+/** A list with the given element type; items must already have that type. */
+export function list(elem: Type, items: readonly Value[]): Value {
+	return {kind: 'list', elem, items};
+}
+
+/** A map with the given element type; entries are sorted by key. */
+export function map(elem: Type, entries: Iterable<readonly [string, Value]>): Value {
+	return {kind: 'map', elem, entries: sortedMap(entries)};
 }

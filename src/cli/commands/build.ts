@@ -1,0 +1,114 @@
+// `baketree build [TARGET...]`: runs `docker buildx bake` with live progress. With a TTY it
+// opens the build view; otherwise (or with --no-tui) it prints prefixed plain lines and a
+// per-target summary; `--summary json` prints one JSON object instead.
+
+import {parseArgs} from 'node:util';
+import {startBuild} from '../../core/build/start-build.js';
+import {PreflightError} from '../../core/docker/errors.js';
+import {preflight} from '../../core/docker/preflight.js';
+import {formatTextSummary, plainPrinter} from '../../core/progress/plain-printer.js';
+import {buildSummaryJson} from '../../core/progress/summary.js';
+import type {Command} from '../commands.js';
+import {type CliIo, UsageError} from '../io.js';
+import {parseVars, summaryFormat} from './build-flags.js';
+
+const HELP = `Usage: baketree build [OPTIONS] [TARGET...]
+
+Builds the targets (default: the "default" group) with docker buildx bake and live progress.
+
+Options:
+  -f, --file FILE       bake file (repeatable)
+      --set K=V         override a target value (repeatable, as bake --set)
+      --var NAME=VALUE  set a declared bake variable (repeatable; passed as environment)
+      --builder NAME    buildx builder to use (see docker buildx ls)
+      --allow ENT       grant an entitlement the targets request (repeatable)
+      --docker PATH     docker executable (default: $BAKETREE_DOCKER, else docker on PATH)
+      --no-tui          print plain lines instead of the build view
+      --summary json    print one JSON summary object on stdout
+  -h, --help            show this help
+
+Every run is saved (see 'baketree runs'); open one again with 'baketree replay'.
+`;
+
+export const command: Command = {
+	summary: 'build targets with live buildx progress',
+	async run(args, io) {
+		const {values, positionals} = parseArgs({
+			args: [...args],
+			allowPositionals: true,
+			options: {
+				file: {type: 'string', short: 'f', multiple: true},
+				set: {type: 'string', multiple: true},
+				var: {type: 'string', multiple: true},
+				builder: {type: 'string'},
+				allow: {type: 'string', multiple: true},
+				docker: {type: 'string'},
+				'no-tui': {type: 'boolean'},
+				summary: {type: 'string'},
+				help: {type: 'boolean', short: 'h'},
+			},
+		});
+		if (values.help) {
+			io.stdout.write(HELP);
+			return 0;
+		}
+		const summary = summaryFormat(values.summary);
+		const targets = positionals.length ? positionals : ['default'];
+		let docker: string;
+		try {
+			docker = (
+				await preflight({docker: values.docker, builder: values.builder, env: io.env, cwd: io.cwd})
+			).docker;
+		} catch (err) {
+			if (err instanceof PreflightError) throw new UsageError(`${err.message}\n  fix: ${err.fix}`);
+			throw err;
+		}
+		const tui =
+			!values['no-tui'] && summary === undefined && io.stdout.isTTY === true && io.stdinIsTTY;
+		const common = {
+			targets,
+			files: values.file ?? [],
+			set: values.set ?? [],
+			vars: parseVars(values.var ?? []),
+			builder: values.builder,
+			allow: values.allow ?? [],
+			docker,
+			env: io.env,
+			cwd: io.cwd,
+		};
+		if (tui) {
+			const {runBuildTui} = await import('../../ui/build/run-build-tui.js');
+			return runBuildTui(common);
+		}
+		return runPlain(common, io, summary === 'json');
+	},
+};
+
+async function runPlain(
+	common: Parameters<typeof startBuild>[0],
+	io: CliIo,
+	json: boolean,
+): Promise<number> {
+	const write = (s: string) => io.stderr.write(s);
+	const listener = json ? undefined : plainPrinter((s) => io.stdout.write(s), common.targets);
+	const handle = startBuild({
+		...common,
+		...(listener ? {listener} : {}),
+		onRun: (run) => write(`baketree: run ${run.id} (${run.dir})\n`),
+	});
+	const onSigint = () => handle.cancel();
+	process.on('SIGINT', onSigint);
+	try {
+		const code = await handle.done;
+		const state = handle.store.getState();
+		if (state.problem) {
+			write(`baketree: ${state.problem.problem}\n  fix: ${state.problem.fix ?? ''}\n`);
+			return 1;
+		}
+		if (json) io.stdout.write(`${JSON.stringify(buildSummaryJson(state.build))}\n`);
+		else io.stdout.write(formatTextSummary(state.build));
+		return code;
+	} finally {
+		process.off('SIGINT', onSigint);
+	}
+}

@@ -1,0 +1,63 @@
+// Remembers the cursor, vectors, selection and open blocks per bake file set, as one small
+// JSON file per set under the XDG state directory. Reading a missing or damaged file gives
+// nothing: remembered state is a convenience, never a reason to fail.
+
+import {createHash} from 'node:crypto';
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {type Env, stateDir} from '../state-dir.js';
+import type {PersistedUi, Persistence} from './types.js';
+
+/** One key per set of bake files (absolute paths, in order). */
+export function persistKey(files: readonly string[], cwd: string): string {
+	const abs = files.map((f) => resolve(cwd, f)).join('\n');
+	return createHash('sha256').update(abs).digest('hex').slice(0, 20);
+}
+
+function clean(json: unknown): PersistedUi {
+	if (!json || typeof json !== 'object') return {};
+	const o = json as Record<string, unknown>;
+	const strings = (v: unknown): string[] | undefined =>
+		Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
+	const out: {-readonly [K in keyof PersistedUi]: PersistedUi[K]} = {};
+	if (typeof o['cursor'] === 'string') out.cursor = o['cursor'];
+	const selection = strings(o['selection']);
+	if (selection) out.selection = selection;
+	const expanded = strings(o['expanded']);
+	if (expanded) out.expanded = expanded;
+	if (typeof o['topDown'] === 'boolean') out.topDown = o['topDown'];
+	const filter = o['filter'];
+	if (filter && typeof filter === 'object') {
+		const f: Record<string, string[]> = {};
+		for (const [k, v] of Object.entries(filter)) {
+			const vals = strings(v);
+			if (vals) f[k] = vals;
+		}
+		out.filter = f;
+	}
+	return out;
+}
+
+export function filePersistence(env: Env): Persistence {
+	const dir = join(stateDir(env), 'ui');
+	return {
+		load(key) {
+			try {
+				return clean(JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')));
+			} catch {
+				return undefined;
+			}
+		},
+		save(key, ui) {
+			try {
+				mkdirSync(dir, {recursive: true});
+				// Write then rename: a crash mid-write never leaves half a file behind.
+				const tmp = join(dir, `${key}.json.${process.pid}.tmp`);
+				writeFileSync(tmp, `${JSON.stringify(ui)}\n`);
+				renameSync(tmp, join(dir, `${key}.json`));
+			} catch {
+				// A read-only home must not break the explorer.
+			}
+		},
+	};
+}

@@ -1,0 +1,112 @@
+// The app store's contracts: what the explorer needs from the outside world (injected, so that
+// tests run on hand-made graphs without a terminal) and the shape of its state.
+
+import type {RawConfig, SourceFile} from '../bake/config.js';
+import type {Diagnostic, SourceMap} from '../diagnostics.js';
+import type {Graph} from '../graph/types.js';
+
+/** What `loadTree` returns; `resolved` is only read through `AppDeps.resolvedTarget`. */
+export interface TreeResult {
+	readonly raw: RawConfig;
+	readonly resolved: unknown;
+	readonly graph: Graph;
+}
+
+export interface LoadTreeInput {
+	readonly files: SourceFile[];
+	readonly env: Readonly<Record<string, string | undefined>>;
+	readonly vars: Readonly<Record<string, string>>;
+	readonly set: string[];
+}
+
+export type LoadTree = (input: LoadTreeInput) => TreeResult | Promise<TreeResult>;
+
+/** What is remembered per bake file between runs. */
+export interface PersistedUi {
+	readonly cursor?: string;
+	readonly filter?: Readonly<Record<string, readonly string[]>>;
+	readonly selection?: readonly string[];
+	readonly expanded?: readonly string[];
+	readonly topDown?: boolean;
+}
+
+export interface Persistence {
+	load(key: string): PersistedUi | undefined;
+	save(key: string, ui: PersistedUi): void;
+}
+
+export interface AppDeps {
+	readonly loadTree: LoadTree;
+	/** Reads a bake file or a Dockerfile (paths as given, relative to cwd). */
+	readonly readFile: (path: string) => Promise<string>;
+	readonly persistence?: Persistence;
+	readonly now: () => number;
+	/** One target as `print` shows it (a JSON object), for the inspector. */
+	readonly resolvedTarget?: (tree: TreeResult, name: string) => Record<string, unknown> | undefined;
+}
+
+export interface AppOptions {
+	/** Bake file paths, in `-f` order. */
+	readonly files: readonly string[];
+	readonly env: Readonly<Record<string, string | undefined>>;
+	readonly set: readonly string[];
+	/** `--var` values from the command line; TUI edits go on top. */
+	readonly vars: Readonly<Record<string, string>>;
+	readonly topDown: boolean;
+	/** Key under which the UI state is remembered (see persist.ts). */
+	readonly persistKey?: string;
+}
+
+export type Orientation = 'bottom-up' | 'top-down';
+export type Focus = 'tree' | 'inspector' | 'axes' | 'variables';
+export const FOCUS_ORDER: readonly Focus[] = ['tree', 'inspector', 'axes', 'variables'];
+
+export type RowKind = 'block' | 'target' | 'instance';
+
+/** One drawn line of the tree. */
+export interface TreeRow {
+	/** `b:<block>` for block rows, `t:<target>` for target and instance rows. */
+	readonly id: string;
+	readonly kind: RowKind;
+	readonly label: string;
+	readonly block: string;
+	/** Box-drawing connectors before the label. */
+	readonly prefix: string;
+	/** Instances of the block that pass the vector filter / all of them. */
+	readonly count: number;
+	readonly total: number;
+	readonly expanded: boolean;
+	/** What this row is built from (blocks for block rows, targets otherwise). */
+	readonly inputs: readonly string[];
+	/** The target name for target and instance rows. */
+	readonly target?: string;
+}
+
+export type VectorFilter = ReadonlyMap<string, ReadonlySet<string>>;
+
+export interface LoadError {
+	readonly diagnostics: readonly Diagnostic[];
+	readonly sources?: SourceMap;
+	/** Set when a variable edit caused it. */
+	readonly variable?: string;
+}
+
+export type Mode =
+	| {readonly kind: 'normal'}
+	| {readonly kind: 'help'}
+	| {readonly kind: 'build'}
+	| {readonly kind: 'search'; readonly query: string; readonly cursor: number}
+	| {
+			readonly kind: 'edit';
+			readonly variable: string;
+			readonly text: string;
+			readonly adding: boolean;
+	  };
+
+export interface SearchHit {
+	readonly id: string;
+	readonly label: string;
+	readonly block: string;
+	readonly kind: RowKind;
+	readonly description?: string;
+}

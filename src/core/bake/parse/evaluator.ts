@@ -1,0 +1,400 @@
+// buildx's hclparser parser: lazy, dependency-driven evaluation of variables, top-level
+// attributes, user functions and `target.<name>.<attr>` references. Before an expression is
+// evaluated, everything it references is resolved first (loadDeps); a name met again while it
+// is being resolved is a cycle error. Only the referenced attribute of a block is evaluated.
+
+import {convert} from '../../cty/convert.js';
+import type {Value} from '../../cty/value.js';
+import {object, STRING} from '../../cty/value.js';
+import type {Diagnostic, Range} from '../../diagnostics.js';
+import {errorAt} from '../../diagnostics.js';
+import {STDLIB} from '../../functions/registry.js';
+import type {Attribute, Block, Expr} from '../../hcl/ast.js';
+import {
+	EXPRESSION_FUNCTIONS,
+	evaluateExpr,
+	exprAsKeyword,
+	functionCalls,
+	makeUserFunction,
+	referencedTraversals,
+	Scope,
+} from '../../hcl/eval/index.js';
+import {BakeFail, wrapError} from './errors.js';
+import type {Decoded} from './fields.js';
+import {decodeField, fieldKind, fieldToCty, GROUP_FIELDS, TARGET_FIELD_SET} from './fields.js';
+import {parseGoBool} from './overrides.js';
+import {rebaseField} from './relative-paths.js';
+import type {VariableDecl, VariableState} from './variables.js';
+import {resolveVariable} from './variables.js';
+
+export interface FunctionDecl {
+	readonly name: string;
+	readonly block: Block;
+	readonly params?: Attribute;
+	readonly variadic?: Attribute;
+	readonly result?: Attribute;
+}
+
+export interface Instance {
+	readonly scope: Scope;
+	readonly matrix: ReadonlyMap<string, Value>;
+	readonly fields: Map<string, Decoded>;
+	readonly ranges: Map<string, Range>;
+	readonly done: Set<string>;
+	readonly progress: Set<string>;
+}
+
+interface BlockState {
+	instances: Instance[];
+	names?: string[];
+}
+
+const NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
+export const BLOCK_TYPES: ReadonlySet<string> = new Set(['target', 'group']);
+
+export function validateLabel(name: string): void {
+	if (!NAME_PATTERN.test(name)) throw new BakeFail('only "[a-zA-Z0-9_-]+" are allowed');
+}
+
+export class BakeEvaluator {
+	readonly global: Scope;
+	readonly vars: Map<string, VariableDecl>;
+	readonly attrs: Map<string, Attribute>;
+	readonly funcs: Map<string, FunctionDecl>;
+	readonly varState: VariableState;
+	/** Blocks by type and final name; filled once every block's names are known. */
+	blocksByName = new Map<string, Map<string, Block[]>>();
+	readonly states = new Map<Block, BlockState>();
+	private readonly progressV = new Set<string>();
+	private readonly progressF = new Set<string>();
+	private readonly scopeIds = new WeakMap<Scope, number>();
+	private nextScopeId = 1;
+	/** BUILDX_BAKE_FILE_RELATIVE_PATHS: local contexts are relative to the defining file. */
+	private readonly relativePaths: boolean;
+
+	constructor(
+		vars: Map<string, VariableDecl>,
+		attrs: Map<string, Attribute>,
+		funcs: Map<string, FunctionDecl>,
+		varState: VariableState,
+	) {
+		this.global = new Scope({functions: STDLIB});
+		this.vars = vars;
+		this.attrs = attrs;
+		this.funcs = funcs;
+		this.varState = varState;
+		const rel = varState.env.BUILDX_BAKE_FILE_RELATIVE_PATHS;
+		this.relativePaths = rel !== undefined && parseGoBool(rel) === true;
+	}
+
+	private key(scope: Scope, name: string): string {
+		let id = this.scopeIds.get(scope);
+		if (id === undefined) {
+			id = this.nextScopeId++;
+			this.scopeIds.set(scope, id);
+		}
+		return `${scope === this.global ? 0 : id}\0${name}`;
+	}
+
+	loadDeps(
+		scope: Scope,
+		expr: Expr,
+		exclude: ReadonlySet<string> | undefined,
+		allowMissing: boolean,
+	): void {
+		const fail = (e: unknown) => {
+			if (allowMissing && e instanceof BakeFail && e.undefinedName) return;
+			throw BakeFail.diags(wrapError('Invalid expression', e, expr.range));
+		};
+		for (const fn of functionCalls(expr)) {
+			try {
+				this.resolveFunction(fn);
+			} catch (e) {
+				fail(e);
+			}
+		}
+		for (const t of referencedTraversals(expr)) {
+			if (exclude?.has(t.root)) continue;
+			if (!BLOCK_TYPES.has(t.root)) {
+				try {
+					this.resolveValue(scope, t.root);
+				} catch (e) {
+					fail(e);
+				}
+				continue;
+			}
+			const [first, second] = t.steps;
+			if (!first) {
+				throw BakeFail.diags([
+					errorAt(expr.range, 'Invalid expression', `cannot access ${t.root} as a variable`),
+				]);
+			}
+			if (first.kind !== 'Attr') {
+				throw BakeFail.diags([
+					errorAt(expr.range, 'Invalid expression', `cannot traverse ${t.root} without attribute`),
+				]);
+			}
+			const attr = second?.kind === 'Attr' ? [second.name] : undefined;
+			for (const block of this.blocksByName.get(t.root)?.get(first.name) ?? []) {
+				try {
+					this.resolveBlock(block, attr);
+				} catch (e) {
+					fail(e);
+				}
+			}
+		}
+	}
+
+	resolveFunction(name: string): void {
+		if (EXPRESSION_FUNCTIONS.has(name) || this.global.getFunction(name)) return;
+		const f = this.funcs.get(name);
+		if (!f)
+			throw new BakeFail(`function ${JSON.stringify(name)} does not exist`, {undefinedName: true});
+		if (this.progressF.has(name)) throw new BakeFail(`function cycle not allowed for ${name}`);
+		this.progressF.add(name);
+		if (!f.result) throw new BakeFail(`empty result not allowed for ${name}`);
+		if (!f.params) throw new BakeFail(`empty params not allowed for ${name}`);
+		const pe = f.params.expr;
+		if (pe.kind !== 'Tuple') {
+			throw BakeFail.diags([
+				errorAt(pe.range, 'Invalid expression', 'A static list expression is required.'),
+			]);
+		}
+		const diags: Diagnostic[] = [];
+		const params: string[] = [];
+		for (const p of pe.items) {
+			const kw = exprAsKeyword(p);
+			if (kw === undefined) {
+				diags.push(
+					errorAt(p.range, 'Invalid param element', 'Each parameter name must be an identifier.'),
+				);
+			} else params.push(kw);
+		}
+		let variadic: string | undefined;
+		if (f.variadic) {
+			variadic = exprAsKeyword(f.variadic.expr);
+			if (variadic === undefined) {
+				diags.push(
+					errorAt(
+						f.variadic.range,
+						'Invalid param element',
+						'Each parameter name must be an identifier.',
+					),
+				);
+			}
+		}
+		if (diags.length) throw BakeFail.diags(diags);
+		const exclude = new Set(params);
+		if (variadic !== undefined) exclude.add(variadic);
+		this.loadDeps(this.global, f.result.expr, exclude, false);
+		const spec = {
+			name,
+			params,
+			result: f.result.expr,
+			...(variadic !== undefined ? {variadic} : {}),
+		};
+		this.global.defineFunction(
+			name,
+			makeUserFunction(spec, () => this.global),
+		);
+	}
+
+	resolveValue(scope: Scope, name: string): void {
+		if (this.global.hasOwn(name) || (scope !== this.global && scope.hasOwn(name))) return;
+		const k = this.key(scope, name);
+		if (this.progressV.has(k)) throw new BakeFail(`variable cycle not allowed for ${name}`);
+		this.progressV.add(k);
+		const value = resolveVariable(this, scope, name);
+		this.global.set(name, value);
+	}
+
+	/** Evaluate an expression after loading what it references; diagnostics are thrown. */
+	evalExpr(scope: Scope, expr: Expr): Value {
+		this.loadDeps(scope, expr, undefined, true);
+		const r = evaluateExpr(expr, scope);
+		if (r.value === undefined) throw BakeFail.diags(r.diagnostics);
+		return r.value;
+	}
+
+	state(block: Block): BlockState {
+		let st = this.states.get(block);
+		if (!st) {
+			st = {instances: this.evalContexts(block)};
+			this.states.set(block, st);
+		}
+		return st;
+	}
+
+	private evalContexts(block: Block): Instance[] {
+		const inst = (scope: Scope, matrix: Map<string, Value>): Instance => ({
+			scope,
+			matrix,
+			fields: new Map(),
+			ranges: new Map(),
+			done: new Set(),
+			progress: new Set(),
+		});
+		const attr = block.body.attributes.find((a) => a.name === 'matrix');
+		if (!attr) return [inst(this.global, new Map())];
+		if (block.type === 'group') throw new BakeFail('matrix is not supported for groups');
+		const v = this.evalExpr(this.global, attr.expr);
+		if (v.kind !== 'map' && v.kind !== 'object') throw new BakeFail('matrix must be a map');
+		let combos: Map<string, Value>[] = [new Map()];
+		for (const [k, vals] of v.kind === 'map' ? v.entries : v.attrs) {
+			const items = elementsOf(vals);
+			if (!items) throw new BakeFail('matrix values must be a list');
+			const next: Map<string, Value>[] = [];
+			for (const val of items) for (const c of combos) next.push(new Map([...c, [k, val]]));
+			combos = next;
+		}
+		return combos.map((m) => inst(m.size === 0 ? this.global : this.global.child(m), m));
+	}
+
+	resolveBlockNames(block: Block): string[] {
+		const st = this.state(block);
+		if (st.names) return st.names;
+		this.resolveBlock(block, []);
+		const label = block.labels[0] ?? '';
+		const names: string[] = [];
+		for (const inst of st.instances) {
+			validateLabel(label);
+			let name = label;
+			const nameAttr = block.body.attributes.find((a) => a.name === 'name');
+			const hasMatrix = block.body.attributes.some((a) => a.name === 'matrix');
+			if (block.type === 'group') {
+				if (nameAttr) throw new BakeFail('name is not supported for groups');
+				if (hasMatrix) throw new BakeFail('matrix is not supported for groups');
+			} else if (nameAttr) {
+				if (!hasMatrix) throw new BakeFail('name requires matrix');
+				const v = this.evalExpr(inst.scope, nameAttr.expr);
+				const s = convert(v, STRING);
+				name = s.kind === 'string' ? s.value : '';
+				validateLabel(name);
+			}
+			names.push(name);
+		}
+		const seen = new Set<string>();
+		for (const n of names) {
+			if (seen.has(n)) throw new BakeFail(`duplicate name ${JSON.stringify(n)}`);
+			seen.add(n);
+		}
+		st.names = names;
+		return names;
+	}
+
+	/** Decode a block's attributes (all, or only `only`) for every matrix instance. */
+	resolveBlock(block: Block, only: readonly string[] | undefined): void {
+		if (!this.global.hasOwn(block.type))
+			this.global.set(block.type, {
+				kind: 'map',
+				elem: {kind: 'map', elem: STRING},
+				entries: new Map(),
+			});
+		if (!BLOCK_TYPES.has(block.type)) return;
+		const st = this.state(block);
+		const schema: ReadonlySet<string> =
+			block.type === 'target' ? TARGET_FIELD_SET : new Set(GROUP_FIELDS);
+		for (const [i, inst] of st.instances.entries()) {
+			const name = st.names?.[i] ?? block.labels[0] ?? '';
+			let want = only;
+			if (want !== undefined) {
+				want = want.filter((a) => !inst.done.has(a));
+				if (want.length === 0) return;
+				for (const a of want) {
+					if (inst.progress.has(a))
+						throw new BakeFail(`reference cycle not allowed for ${block.type}.${name}.${a}`);
+				}
+				for (const a of want) inst.progress.add(a);
+			}
+			const content = block.body.attributes.filter(
+				(a) => schema.has(a.name) && (want ? want.includes(a.name) : !inst.done.has(a.name)),
+			);
+			for (const a of content) this.loadDeps(inst.scope, a.expr, undefined, true);
+			const diags = this.decode(block, inst, content, want);
+			if (diags.length) throw BakeFail.diags(diags);
+			for (const a of content) inst.done.add(a.name);
+			for (const a of want ?? []) inst.done.add(a);
+			this.store(block.type, name, inst);
+		}
+	}
+
+	private decode(
+		block: Block,
+		inst: Instance,
+		content: Attribute[],
+		want: readonly string[] | undefined,
+	): Diagnostic[] {
+		const diags: Diagnostic[] = [];
+		for (const a of content) {
+			const r = evaluateExpr(a.expr, inst.scope);
+			if (r.value === undefined) {
+				diags.push(...r.diagnostics);
+				continue;
+			}
+			try {
+				const kind =
+					block.type === 'group'
+						? a.name === 'targets'
+							? 'group-targets'
+							: 'string'
+						: fieldKind(a.name);
+				let d = decodeField(kind, r.value);
+				if (this.relativePaths && block.type === 'target')
+					d = rebaseField(a.name, d, block.range.file);
+				if (d === undefined) inst.fields.delete(a.name);
+				else inst.fields.set(a.name, d);
+				inst.ranges.set(a.name, a.range);
+			} catch (e) {
+				const msg = e instanceof Error ? e.message : String(e);
+				diags.push(errorAt(a.expr.range, 'Unsuitable value type', `Unsuitable value: ${msg}`));
+			}
+		}
+		const required =
+			block.type === 'group' && (want ? want.includes('targets') : !inst.done.has('targets'));
+		if (required && !block.body.attributes.some((a) => a.name === 'targets')) {
+			const p = block.body.range.start;
+			diags.push(
+				errorAt(
+					{file: block.body.range.file, start: p, end: p},
+					'Missing required argument',
+					'The argument "targets" is required, but no definition was found.',
+				),
+			);
+		}
+		return diags;
+	}
+
+	private store(type: string, name: string, inst: Instance): void {
+		const cur = this.global.lookup(type);
+		const entries: [string, Value][] =
+			cur?.kind === 'object' ? [...cur.attrs] : cur?.kind === 'map' ? [...cur.entries] : [];
+		const fieldNames = type === 'target' ? [...TARGET_FIELD_SET] : GROUP_FIELDS;
+		const attrs: [string, Value][] = [['name', {kind: 'string', value: name}]];
+		for (const f of fieldNames) {
+			const d = inst.fields.get(f);
+			attrs.push([
+				f,
+				type === 'group' && f === 'targets'
+					? fieldToCty('list', d)
+					: fieldToCty(type === 'group' ? 'string' : fieldKind(f), d),
+			]);
+		}
+		const others = entries.filter(([k]) => k !== name);
+		this.global.set(type, object([...others, [name, object(attrs)]]));
+	}
+}
+
+function elementsOf(v: Value): readonly Value[] | undefined {
+	switch (v.kind) {
+		case 'list':
+		case 'set':
+		case 'tuple':
+			return v.items;
+		case 'map':
+			return [...v.entries.values()];
+		case 'object':
+			return [...v.attrs.values()];
+		default:
+			return undefined;
+	}
+}

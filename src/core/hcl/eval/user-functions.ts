@@ -1,0 +1,64 @@
+// User-defined functions (hcl ext/userfunc): `function "f" { params = [a]  result = a }`.
+// The result is evaluated in a child of the base scope with the parameters bound; a variadic
+// parameter receives a tuple. A call that re-enters a function already running is a cycle
+// error, so recursion can never hang or overflow the stack.
+
+import type {Value} from '../../cty/value.js';
+import {DYNAMIC, tuple} from '../../cty/value.js';
+import type {Diagnostic} from '../../diagnostics.js';
+import type {FunctionDef} from '../../functions/types.js';
+import {FunctionError} from '../../functions/types.js';
+import type {Expr} from '../ast.js';
+import {hclDiagnosticsString} from './errors.js';
+import {evaluateExpr} from './evaluate.js';
+import type {Scope} from './scope.js';
+
+export interface UserFunctionSpec {
+	readonly name: string;
+	readonly params: readonly string[];
+	readonly variadic?: string;
+	readonly result: Expr;
+}
+
+/** A failed user-function body: carries the body's diagnostics (HCL smuggles them in the error). */
+export class UserFunctionError extends FunctionError {
+	readonly diagnostics: readonly Diagnostic[];
+	constructor(diagnostics: readonly Diagnostic[]) {
+		super(hclDiagnosticsString(diagnostics));
+		this.diagnostics = diagnostics;
+	}
+}
+
+/** hcl.ExprAsKeyword: a bare identifier expression's name, else undefined. */
+export function exprAsKeyword(e: Expr): string | undefined {
+	if (e.kind === 'ScopeTraversal' && e.steps.length === 0) return e.root;
+	if (e.kind === 'Paren') return exprAsKeyword(e.expr);
+	return undefined;
+}
+
+const running = new Set<string>();
+
+export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): FunctionDef {
+	return {
+		description: `user function ${spec.name}`,
+		params: spec.params.map((name) => ({name, type: DYNAMIC})),
+		...(spec.variadic !== undefined
+			? {varParam: {name: spec.variadic, type: DYNAMIC, allowNull: true}}
+			: {}),
+		impl: (args: readonly Value[]): Value => {
+			if (running.has(spec.name))
+				throw new FunctionError(`function cycle not allowed for ${spec.name}`);
+			const vars: [string, Value][] = spec.params.map((p, i) => [p, args[i] as Value]);
+			if (spec.variadic !== undefined)
+				vars.push([spec.variadic, tuple(args.slice(spec.params.length))]);
+			running.add(spec.name);
+			try {
+				const r = evaluateExpr(spec.result, base().child(vars));
+				if (r.value === undefined) throw new UserFunctionError(r.diagnostics);
+				return r.value;
+			} finally {
+				running.delete(spec.name);
+			}
+		},
+	};
+}

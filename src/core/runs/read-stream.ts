@@ -1,0 +1,12 @@
+// Streams a saved stream file line by line without holding it in memory (files can be
+// hundreds of megabytes).
+
+import {createReadStream} from 'node:fs';
+import {LineSplitter} from '../progress/lines.js';
+
+export async function readStreamLines(path: string, onLine: (line: string) => void): Promise<void> {
+	const splitter = new LineSplitter(onLine);
+	const input = createReadStream(path, {highWaterMark: 1 << 20});
+	for await (const chunk of input) splitter.write(chunk as Buffer);
+	splitter.end();
+}

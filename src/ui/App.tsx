@@ -1,0 +1,85 @@
+// The frame: header, error banner, tree and side pane (or an overlay in their place), footer.
+// Its height is one row less than the terminal's: Ink 6 clears the whole screen on every frame
+// once the output is as tall as the terminal (flicker).
+
+import {Box, Text, useInput} from 'ink';
+import {bannerLines} from '../core/app/banner.js';
+import {handleKey} from '../core/app/keys.js';
+import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../core/app/layout.js';
+import {BuildScreen} from './build-action.js';
+import {useApp, useAppStore} from './context.js';
+import {ErrorBanner} from './ErrorBanner.js';
+import {Footer} from './Footer.js';
+import {Header} from './Header.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {keyNames} from './key-name.js';
+import {SearchView} from './SearchView.js';
+import {SidePane} from './SidePane.js';
+import {TreePane} from './TreePane.js';
+import {THEME} from './theme.js';
+
+export function App() {
+	const store = useAppStore();
+	const viewport = useApp((s) => s.viewport);
+	const error = useApp((s) => s.error);
+	const mode = useApp((s) => s.mode.kind);
+	const status = useApp((s) => s.status);
+	useInput((input, key) => {
+		for (const name of keyNames(input, key)) handleKey(store.getState(), name);
+	});
+	const layout = computeLayout(viewport, bannerLines(error).length);
+	if (layout.tooSmall) {
+		return (
+			<Box height={layout.height} width={layout.width} flexDirection="column" overflow="hidden">
+				<Text color={THEME.warn} wrap="truncate">
+					{`Terminal too small (${viewport.columns}×${viewport.rows}); baketree needs ${MIN_COLUMNS}×${MIN_ROWS}.`}
+				</Text>
+				<Text color={THEME.dim}>q quits</Text>
+			</Box>
+		);
+	}
+	const bodyHeight = layout.height - 2 - layout.bannerHeight;
+	let body: React.ReactNode;
+	if (status === 'failed') {
+		body = (
+			<Box height={bodyHeight} flexDirection="column" paddingX={1}>
+				<Text color={THEME.dim}>
+					No tree to show yet: fix the error above (the file is watched) or press q.
+				</Text>
+			</Box>
+		);
+	} else if (mode === 'help') {
+		body = <HelpOverlay width={layout.width} height={bodyHeight} />;
+	} else if (mode === 'build') {
+		body = <BuildScreen width={layout.width} height={bodyHeight} />;
+	} else {
+		const left =
+			mode === 'search' ? (
+				<SearchView width={layout.treeWidth} height={layout.treeBoxHeight} />
+			) : (
+				<TreePane
+					width={layout.treeWidth}
+					height={layout.treeBoxHeight}
+					rowsVisible={layout.treeRows}
+				/>
+			);
+		body = (
+			<Box flexDirection={layout.side === 'right' ? 'row' : 'column'} height={bodyHeight}>
+				{left}
+				<SidePane
+					width={layout.sideWidth}
+					height={layout.sideBoxHeight}
+					rowsVisible={layout.sideRows}
+				/>
+			</Box>
+		);
+	}
+	return (
+		<Box height={layout.height} width={layout.width} flexDirection="column" overflow="hidden">
+			<Header width={layout.width} />
+			<ErrorBanner width={layout.width} height={layout.bannerHeight} />
+			{body}
+			<Footer width={layout.width} />
+		</Box>
+	);
+}

@@ -1,0 +1,126 @@
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {createAppStore} from '../../../src/core/app/store.js';
+import type {TreeResult} from '../../../src/core/app/types.js';
+import {DiagnosticError} from '../../../src/core/diagnostics.js';
+import {App} from '../../../src/ui/App.js';
+import {StoreContext} from '../../../src/ui/context.js';
+import {smallTree} from '../app/fixtures.js';
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+async function mount(opts: {columns?: number; rows?: number; load?: () => TreeResult} = {}) {
+	const tree = smallTree();
+	const store = createAppStore(
+		{loadTree: opts.load ?? (() => tree), readFile: async () => '', now: () => 0},
+		{files: ['docker/bake.hcl'], env: {}, set: [], vars: {}, topDown: false},
+		{columns: opts.columns ?? 100, rows: opts.rows ?? 24},
+	);
+	await store.getState().load();
+	const r = render(
+		<StoreContext.Provider value={store}>
+			<App />
+		</StoreContext.Provider>,
+	);
+	await tick();
+	const frame = () => r.lastFrame() ?? '';
+	const press = async (keys: string) => {
+		r.stdin.write(keys);
+		await tick();
+	};
+	return {store, r, frame, press};
+}
+
+describe('App', () => {
+	it('draws header, tree from the root up, side pane and footer within rows - 1', async () => {
+		const {frame, r} = await mount();
+		const lines = frame().split('\n');
+		expect(lines.length).toBe(23);
+		expect(lines[0]).toContain('docker/bake.hcl');
+		expect(lines[0]).toContain('9 blocks · 109 instances · 0 selected');
+		const sys = lines.findIndex((l) => l.includes('▸ system ×2'));
+		const rust = lines.findIndex((l) => l.includes('▸ rust ×4'));
+		expect(sys).toBeGreaterThan(rust);
+		expect(frame()).toContain('⇐ rust + source');
+		expect(lines.at(-1)).toContain('Space select');
+		r.unmount();
+	});
+
+	it('selects with space, shows it in the header, and opens search with /', async () => {
+		const {frame, press, r} = await mount();
+		await press(' ');
+		expect(frame()).toContain('2 selected (builds 2)');
+		expect(frame()).toMatch(/● +▸ system/);
+		await press('/');
+		await press('book');
+		expect(frame()).toContain('/ book');
+		expect(frame()).toContain('the user book');
+		await press('\r');
+		expect(frame()).toContain('book');
+		expect(frame()).toContain('Tree (root at the bottom)');
+		r.unmount();
+	});
+
+	it('switches side tabs with Tab and shows the axes', async () => {
+		const {frame, press, r} = await mount();
+		await press('\t');
+		await press('\t');
+		expect(frame()).toContain('cargo_profile  3/3');
+		expect(frame()).toContain('[x] release');
+		await press('G'); // the last axis is cargo_profile: release, test, bench
+		await press('k');
+		await press('k');
+		await press(' ');
+		expect(frame()).toContain('[ ] release');
+		expect(frame()).toContain('vector cargo_profile=test,bench');
+		r.unmount();
+	});
+
+	it('shows help on ? and the build command on b', async () => {
+		const {frame, press, r} = await mount();
+		await press('?');
+		expect(frame()).toContain('Keys');
+		expect(frame()).toContain('input/dependent');
+		await press('\x1b');
+		await tick(60);
+		await press('b');
+		expect(frame()).toContain(
+			'docker buildx bake -f docker/bake.hcl --progress=rawjson system--debian system--ubuntu',
+		);
+		r.unmount();
+	});
+
+	it('says when the terminal is too small', async () => {
+		const {frame, r} = await mount({columns: 30, rows: 8});
+		expect(frame()).toContain('Terminal too small');
+		r.unmount();
+	});
+
+	it('shows a positioned error banner over the last good tree', async () => {
+		let fail = false;
+		const tree = smallTree();
+		const {frame, store, r} = await mount({
+			load: () => {
+				if (fail) {
+					const range = {
+						file: 'docker/bake.hcl',
+						start: {line: 2, col: 3, offset: 0},
+						end: {line: 2, col: 6, offset: 3},
+					};
+					throw new DiagnosticError(
+						[{severity: 'error', summary: 'Missing newline', detail: '', range}],
+						new Map([['docker/bake.hcl', 'x\n  foo bar\n']]),
+					);
+				}
+				return tree;
+			},
+		});
+		fail = true;
+		await store.getState().load('file');
+		await tick();
+		expect(frame()).toContain('docker/bake.hcl:2:3: error: Missing newline');
+		expect(frame()).toContain('showing the last good tree');
+		expect(frame()).toContain('▸ system ×2');
+		r.unmount();
+	});
+});
