@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 // `npm run conformance -- FILE.json [--skipped] [--only NAME]`: runs a conformance corpus
 // in-process and exits 1 when any case fails.
 
@@ -9,7 +10,9 @@ const {values, positionals} = parseArgs({
 	allowPositionals: true,
 	options: {skipped: {type: 'boolean', default: false}, only: {type: 'string'}},
 });
-const file = positionals[0] ?? '/work/shared/conformance/buildx-cases.json';
+const file =
+	positionals[0] ??
+	fileURLToPath(new URL('../../shared/conformance/buildx-cases.json', import.meta.url));
 let cases = loadCorpus(file);
 if (values.only) cases = cases.filter((c) => c.name.includes(values.only as string));
 const summary = await runCases(cases);

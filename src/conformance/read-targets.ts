@@ -60,8 +60,11 @@ function stringifyAt(root: Record<string, unknown>, targets: Map<string, Target>
 }
 
 export function readTargetsRoot(c: ConformanceCase): HandlerResult {
+	// The parse layer rebases context paths itself (a reference such as `target.base.context`
+	// must already read the rebased value), so the switch goes in through the environment.
+	const relative = c.parseOpt?.fileRelativePaths === true;
 	const raw = parseBakeFiles(caseFiles(c), {
-		env: c.env ?? {},
+		env: relative ? {...c.env, BUILDX_BAKE_FILE_RELATIVE_PATHS: '1'} : (c.env ?? {}),
 		...(c.vars ? {vars: c.vars} : {}),
 		...(c.defaults ? {defaults: c.defaults} : {}),
 	});

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {syntheticBakeFile} from '../../../bench/parse.bench.js';
 import type {Body, Expr} from '../../../src/core/hcl/ast.js';
 import {parseHcl} from '../../../src/core/hcl/parser.js';
+import {CORPUS_FILE} from '../../shared-path.js';
 import {loadOracle} from './hcl2-oracle.js';
 
 const SKIP = Symbol('non-literal');
@@ -85,7 +86,7 @@ interface Input {
 }
 
 function conformanceInputs(): Input[] {
-	const path = '/work/shared/conformance/buildx-cases.json';
+	const path = CORPUS_FILE;
 	let cases: unknown;
 	try {
 		cases = JSON.parse(readFileSync(path, 'utf8'));

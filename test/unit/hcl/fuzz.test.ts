@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest';
 import {syntheticBakeFile} from '../../../bench/parse.bench.js';
 import type {Diagnostic, Pos} from '../../../src/core/diagnostics.js';
 import {parseExpression, parseHcl, parseTemplate} from '../../../src/core/hcl/parser.js';
+import {CORPUS_FILE} from '../../shared-path.js';
 
 function corpus(): string[] {
 	const out = [
@@ -16,9 +17,7 @@ function corpus(): string[] {
 		readFileSync(new URL('../../fixtures/hcl/constructs.hcl', import.meta.url), 'utf8'),
 	];
 	try {
-		const cases = JSON.parse(
-			readFileSync('/work/shared/conformance/buildx-cases.json', 'utf8'),
-		) as {
+		const cases = JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as {
 			files?: Record<string, string>;
 		}[];
 		for (const c of cases.slice(0, 60)) {

@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {BuildState, type BuildStateOptions} from '../../../src/core/progress/build-state.js';
 import {StreamIngestor} from '../../../src/core/progress/ingest.js';
+import {sharedPath} from '../../shared-path.js';
 
 export const FIXTURES = new URL('../../fixtures/progress/', import.meta.url);
-export const SAMPLES = '/work/shared/progress-samples/';
+export const SAMPLES = `${sharedPath('progress-samples')}/`;
 
 export function fixtureText(name: string): string {
 	return readFileSync(new URL(name, FIXTURES), 'utf8');

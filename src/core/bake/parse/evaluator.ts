@@ -339,7 +339,9 @@ export class BakeEvaluator {
 							: 'string'
 						: fieldKind(a.name);
 				let d = decodeField(kind, r.value);
-				if (this.relativePaths && block.type === 'target')
+				// A value read from another target (`target.base.context`) was rebased where it
+				// was written; rebasing it again here would nest the directories.
+				if (this.relativePaths && block.type === 'target' && !readsTarget(a.expr))
 					d = rebaseField(a.name, d, block.range.file);
 				if (d === undefined) inst.fields.delete(a.name);
 				else inst.fields.set(a.name, d);
@@ -397,4 +399,10 @@ function elementsOf(v: Value): readonly Value[] | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** `target.<name>.<field>...`: a plain reference to another target's attribute. */
+function readsTarget(expr: Expr): boolean {
+	const e = expr.kind === 'TemplateWrap' ? expr.expr : expr;
+	return e.kind === 'ScopeTraversal' && e.root === 'target';
 }

@@ -2,7 +2,8 @@
 // each target resolved (inherits left to right, defaults, --set, normalize), then every
 // `target:` context followed so that linked targets join the build as cacheonly.
 
-import type {RawConfig, RawGroup, RawTarget, TargetOrigin} from '../config.js';
+import type {RawConfig, RawGroup, RawTarget} from '../config.js';
+import {parseGoBool} from '../parse/overrides.js';
 import {BakeError} from './errors.js';
 import {matchPath} from './match.js';
 import {
@@ -12,7 +13,7 @@ import {
 	type Overrides,
 	parseOverrides,
 } from './overrides.js';
-import {dirPath, isRemoteUrl, joinPath} from './paths.js';
+import {dirPath} from './paths.js';
 import {fromRaw, merge, normalize, type Target} from './target.js';
 
 export interface ResolvedGroup {
@@ -118,7 +119,6 @@ export class Resolver {
 			const raw = this.byName.get(name);
 			if (!raw) throw new BakeError(`failed to find target ${name}`);
 			t = fromRaw(raw);
-			if (this.relative) rebaseTarget(t, this.raw.targetOrigins.get(name));
 			this.parsed.set(name, t);
 		}
 		return t;
@@ -253,29 +253,9 @@ export function dedup<T>(list: readonly T[]): T[] {
 
 /** bake.ReadTargets on a parsed configuration. */
 export function readTargets(raw: RawConfig, opts: ReadTargetsOptions = {}): ReadTargetsResult {
-	return new Resolver(raw, opts).readTargets(opts);
-}
-
-/** A local path (not a URL, image, layout, `cwd://`, `target:` or absolute path). */
-function isLocal(v: string): boolean {
-	return !/^[a-z][a-z0-9+.-]*:/i.test(v) && !isRemoteUrl(v) && !v.startsWith('/');
-}
-
-/** File-relative paths: `context` and local `contexts` values join the defining file's dir. */
-function rebaseTarget(t: Target, origin: TargetOrigin | undefined): void {
-	if (!origin) return;
-	const blockFile = origin.blockRanges[0]?.file;
-	const dirOf = (field: 'context' | 'contexts') => {
-		const f = origin.fieldRanges[field]?.file ?? blockFile;
-		return f ? dirPath(f) : '.';
-	};
-	if (t.context !== undefined && isLocal(t.context))
-		t.context = joinPath(dirOf('context'), t.context);
-	if (t.contexts) {
-		const dir = dirOf('contexts');
-		const next = {...t.contexts};
-		for (const [k, v] of Object.entries(next))
-			if (v !== '' && isLocal(v)) next[k] = joinPath(dir, v);
-		t.contexts = next;
-	}
+	// The switch comes from the environment as in buildx unless the caller says otherwise.
+	const rel = opts.env?.['BUILDX_BAKE_FILE_RELATIVE_PATHS'];
+	const fileRelativePaths =
+		opts.fileRelativePaths ?? (rel !== undefined && parseGoBool(rel) === true);
+	return new Resolver(raw, {fileRelativePaths}).readTargets(opts);
 }
