@@ -4,27 +4,28 @@
 # Dockerfiles it calls are the "template functions" in docker/Dockerfile.*.
 
 #
-# Vectors (JSON arrays; docker/bake.sh fills them from the environment)
+# Vectors: JSON arrays as strings (bake cannot override a list variable from the environment),
+# decoded below; docker/bake.sh fills them from the environment.
 #
 
 variable "sys_names" {
 	description = "Base systems (keys of sys_valid_versions)"
-	default = ["debian"]
+	default = "[\"debian\"]"
 }
 
 variable "sys_versions" {
 	description = "Base system versions; pairs not in sys_valid_versions are never generated"
-	default = ["bookworm-slim"]
+	default = "[\"bookworm-slim\"]"
 }
 
 variable "sys_targets" {
 	description = "CPU architectures (linux/<arch> platforms)"
-	default = ["amd64"]
+	default = "[\"amd64\"]"
 }
 
 variable "node_versions" {
 	description = "Node.js major versions"
-	default = ["22"]
+	default = "[\"22\"]"
 }
 
 # Which versions exist for which system: the filter for the sys_name x sys_version product.
@@ -35,9 +36,21 @@ sys_valid_versions = {
 
 # The (sys_name, sys_version) axis: only pairs that can exist.
 sys_pairs = [
-	for p in setproduct(sys_names, sys_versions) : {name = p[0], version = p[1]}
+	for p in setproduct(jsondecode(sys_names), jsondecode(sys_versions)) : {name = p[0], version = p[1]}
 	if contains(lookup(sys_valid_versions, p[0], []), p[1])
 ]
+
+# The matrices: the system axes, and the system axes with Node.js.
+sys_matrix = {
+	sys = sys_pairs
+	sys_target = jsondecode(sys_targets)
+}
+
+node_matrix = {
+	sys = sys_pairs
+	sys_target = jsondecode(sys_targets)
+	node_version = jsondecode(node_versions)
+}
 
 #
 # Settings
@@ -86,7 +99,7 @@ build_packages = {
 # Instance name: prefix--component--component...; sanitize() keeps dots (alpine 3.21) legal.
 function "elem" {
 	params = [prefix, parts]
-	result = join("--", [for p in concat([prefix], parts) : sanitize(p)])
+	result = join("--", concat([prefix], [for p in parts : sanitize(p)]))
 }
 
 # Registry cache refs: read the main branch's and our own, write only our own.
@@ -151,12 +164,7 @@ group "complement" {
 
 target "complement-tester" {
 	name = elem("complement-tester", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.complement"
 	target = "complement-tester"
 	tags = ["${elem("complement-tester", [sys.name, sys.version, sys_target, node_version])}:latest"]
@@ -173,12 +181,7 @@ target "complement-tester" {
 
 target "complement-testee" {
 	name = elem("complement-testee", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.complement"
 	target = "complement-testee"
 	tags = ["${elem("complement-testee", [sys.name, sys.version, sys_target, node_version])}:latest"]
@@ -198,12 +201,7 @@ target "complement-testee" {
 
 target "smoke" {
 	name = elem("smoke", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.runtime"
 	target = "smoke"
 	platforms = ["linux/${sys_target}"]
@@ -217,12 +215,7 @@ target "smoke" {
 
 target "runtime" {
 	name = elem("runtime", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.runtime"
 	target = "runtime"
 	tags = ["${elem("baketree", [sys.name, sys.version, sys_target, node_version])}:latest"]
@@ -242,12 +235,9 @@ target "runtime" {
 
 target "lint" {
 	name = elem("lint", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["run"]
+	matrix = node_matrix
+	dockerfile = "${docker_dir}/Dockerfile.npm"
+	target = "run"
 	platforms = ["linux/${sys_target}"]
 	cache-from = cache_from(elem("lint", [sys.name, sys.version, sys_target, node_version]))
 	cache-to = cache_to(elem("lint", [sys.name, sys.version, sys_target, node_version]))
@@ -261,12 +251,9 @@ target "lint" {
 
 target "typecheck" {
 	name = elem("typecheck", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["run"]
+	matrix = node_matrix
+	dockerfile = "${docker_dir}/Dockerfile.npm"
+	target = "run"
 	platforms = ["linux/${sys_target}"]
 	cache-from = cache_from(elem("typecheck", [sys.name, sys.version, sys_target, node_version]))
 	cache-to = cache_to(elem("typecheck", [sys.name, sys.version, sys_target, node_version]))
@@ -280,12 +267,9 @@ target "typecheck" {
 
 target "unit" {
 	name = elem("unit", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["run"]
+	matrix = node_matrix
+	dockerfile = "${docker_dir}/Dockerfile.npm"
+	target = "run"
 	platforms = ["linux/${sys_target}"]
 	cache-from = cache_from(elem("unit", [sys.name, sys.version, sys_target, node_version]))
 	cache-to = cache_to(elem("unit", [sys.name, sys.version, sys_target, node_version]))
@@ -299,12 +283,9 @@ target "unit" {
 
 target "e2e" {
 	name = elem("e2e", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["run"]
+	matrix = node_matrix
+	dockerfile = "${docker_dir}/Dockerfile.npm"
+	target = "run"
 	platforms = ["linux/${sys_target}"]
 	cache-from = cache_from(elem("e2e", [sys.name, sys.version, sys_target, node_version]))
 	cache-to = cache_to(elem("e2e", [sys.name, sys.version, sys_target, node_version]))
@@ -319,12 +300,9 @@ target "e2e" {
 # The bundled CLI (dist/): the runtime copies it, e2e tests run against it.
 target "bundle" {
 	name = elem("bundle", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["run"]
+	matrix = node_matrix
+	dockerfile = "${docker_dir}/Dockerfile.npm"
+	target = "run"
 	platforms = ["linux/${sys_target}"]
 	cache-from = cache_from(elem("bundle", [sys.name, sys.version, sys_target, node_version]))
 	cache-to = cache_to(elem("bundle", [sys.name, sys.version, sys_target, node_version]))
@@ -336,25 +314,13 @@ target "bundle" {
 	}
 }
 
-# Not built by itself: what every `run` leaf shares.
-target "run" {
-	inherits = ["common"]
-	dockerfile = "${docker_dir}/Dockerfile.npm"
-	target = "run"
-}
-
 #
 # Branches: dependencies installed, sources on top
 #
 
 target "workspace" {
 	name = elem("workspace", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.npm"
 	target = "workspace"
 	platforms = ["linux/${sys_target}"]
@@ -368,12 +334,7 @@ target "workspace" {
 
 target "deps" {
 	name = elem("deps", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.npm"
 	target = "deps"
 	platforms = ["linux/${sys_target}"]
@@ -391,12 +352,7 @@ target "deps" {
 # Build tools for native modules (node-pty) on top of Node.js.
 target "builder" {
 	name = elem("builder", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.system"
 	target = "packages"
 	platforms = ["linux/${sys_target}"]
@@ -415,11 +371,7 @@ target "builder" {
 # The repository's sources (see .dockerignore), one layer every consumer copies from.
 target "source" {
 	name = elem("source", [sys.name, sys.version, sys_target])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-	}
-	inherits = ["common"]
+	matrix = sys_matrix
 	dockerfile = "${docker_dir}/Dockerfile.source"
 	target = "source"
 	platforms = ["linux/${sys_target}"]
@@ -433,12 +385,7 @@ target "source" {
 # Node.js from the official image of the same system, copied onto the root.
 target "node" {
 	name = elem("node", [sys.name, sys.version, sys_target, node_version])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-		node_version = node_versions
-	}
-	inherits = ["common"]
+	matrix = node_matrix
 	dockerfile = "${docker_dir}/Dockerfile.system"
 	target = "node"
 	platforms = ["linux/${sys_target}"]
@@ -450,22 +397,13 @@ target "node" {
 	}
 }
 
-# Fields every target shares; not built by itself.
-target "common" {
-	context = "."
-}
-
 #
 # The root
 #
 
 target "system" {
 	name = elem("system", [sys.name, sys.version, sys_target])
-	matrix = {
-		sys = sys_pairs
-		sys_target = sys_targets
-	}
-	inherits = ["common"]
+	matrix = sys_matrix
 	dockerfile = "${docker_dir}/Dockerfile.system"
 	target = "system"
 	platforms = ["linux/${sys_target}"]

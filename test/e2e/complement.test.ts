@@ -24,15 +24,15 @@ describe('baketree complement (pty)', () => {
 			{env: {BAKETREE_STATE_DIR: state, FAKE_DELAY: '20'}, cols: 100, rows: 20},
 		);
 		await app.waitFor('exited 0');
-		expect(app.screen()).toContain('2 regressions');
-		expect(app.screen()).toMatch(/TestAlpha REGRESSION \(2 subtests\)/);
+		expect(await app.screen()).toContain('2 regressions');
+		expect(await app.screen()).toMatch(/TestAlpha REGRESSION \(2 subtests\)/);
 		app.press('\r');
 		await app.waitFor('sub_one REGRESSION');
-		expect(app.screen()).toContain('sub_two fixed');
+		expect(await app.screen()).toContain('sub_two fixed');
 		// The frame never outgrows the terminal: the footer stays on screen.
-		expect(app.screen()).toContain('? help · q quit');
+		expect(await app.screen()).toContain('? help · q quit');
 		app.press('q');
-		expect(await app.exit).toBe(1);
+		expect((await app.exit).exitCode).toBe(1);
 	});
 
 	it('reads the shared sample log against its own results and exits 0', async () => {
@@ -48,10 +48,10 @@ describe('baketree complement (pty)', () => {
 			{env: {BAKETREE_STATE_DIR: state}, cols: 100, rows: 20},
 		);
 		await app.waitFor('444 pass 196 fail 9 skip');
-		expect(app.screen()).toContain('0 regressions');
+		expect(await app.screen()).toContain('0 regressions');
 		app.press('1');
 		await app.waitFor('filter: fail');
 		app.press('q');
-		expect(await app.exit).toBe(0);
+		expect((await app.exit).exitCode).toBe(0);
 	});
 });

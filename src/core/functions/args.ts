@@ -100,3 +100,21 @@ export function goString(v: Value): string {
 			return 'cty.DynamicVal';
 	}
 }
+
+/**
+ * gocty.FromCtyValue into a Go `int` (64-bit) as a bigint: whole numbers only. go-cty-funcs
+ * returns that error either bare (a call error) or as an argument error, so the caller chooses.
+ */
+export function intArg(args: readonly Value[], i: number, asArgError: boolean): bigint {
+	const n = num(args, i).toBigInt();
+	if (n === undefined || n < -(2n ** 63n) || n > 2n ** 63n - 1n)
+		throw asArgError
+			? new FunctionArgError(i, INT_RANGE_MESSAGE)
+			: new FunctionError(INT_RANGE_MESSAGE);
+	return n;
+}
+
+/** Go's %q for the ASCII-printable strings our messages quote (close enough for the rest). */
+export function goQuote(s: string): string {
+	return JSON.stringify(s);
+}

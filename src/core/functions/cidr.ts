@@ -3,7 +3,7 @@
 
 import type {Value} from '../cty/value.js';
 import {NUMBER, STRING, str} from '../cty/value.js';
-import {intArg, strArg} from './extra-args.js';
+import {intArg, str as strArg} from './args.js';
 import type {FunctionDef} from './types.js';
 import {FunctionArgError, FunctionError} from './types.js';
 

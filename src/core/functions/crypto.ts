@@ -3,8 +3,8 @@
 import {createHash, createPrivateKey, randomUUID} from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import {NUMBER, STRING, str} from '../cty/value.js';
+import {intArg, str as strArg} from './args.js';
 import {decodeStdBase64} from './encoding.js';
-import {intArg, strArg} from './extra-args.js';
 import type {FunctionDef} from './types.js';
 import {FunctionError} from './types.js';
 

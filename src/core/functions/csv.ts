@@ -3,7 +3,7 @@
 
 import type {Type, Value} from '../cty/value.js';
 import {object, STRING, str} from '../cty/value.js';
-import {strArg} from './extra-args.js';
+import {str as strArg} from './args.js';
 import type {FunctionDef} from './types.js';
 import {FunctionError} from './types.js';
 

@@ -4,7 +4,7 @@
 import {Num} from '../cty/number.js';
 import type {Value} from '../cty/value.js';
 import {DYNAMIC, NUMBER, object, STRING, str} from '../cty/value.js';
-import {strArg} from './extra-args.js';
+import {str as strArg} from './args.js';
 import {
 	civil,
 	formatRfc3339,

@@ -1,7 +1,7 @@
 // base64 / URL encoding (go-cty-funcs `encoding`) and cty's bytes functions.
 
 import {DYNAMIC, NUMBER, STRING, str} from '../cty/value.js';
-import {strArg} from './extra-args.js';
+import {str as strArg} from './args.js';
 import type {FunctionDef} from './types.js';
 import {FunctionArgError, FunctionError} from './types.js';
 

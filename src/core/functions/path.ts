@@ -2,7 +2,7 @@
 
 import {homedir} from 'node:os';
 import {STRING, str} from '../cty/value.js';
-import {strArg} from './extra-args.js';
+import {str as strArg} from './args.js';
 import type {FunctionDef} from './types.js';
 
 /** Go path.Clean: lexical cleanup of `.`, `..` and repeated slashes. */

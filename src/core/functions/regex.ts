@@ -3,7 +3,7 @@
 
 import type {Type, Value} from '../cty/value.js';
 import {nullOf, object, STRING, str, tuple} from '../cty/value.js';
-import {strArg} from './extra-args.js';
+import {str as strArg} from './args.js';
 import {
 	ReSyntaxError,
 	ReUnsupportedError,

@@ -2,7 +2,7 @@
 // buildx uses. Regular expressions below are those of the library (they are JS-compatible).
 
 import {bool, STRING} from '../cty/value.js';
-import {strArg} from './extra-args.js';
+import {str as strArg} from './args.js';
 import type {FunctionDef} from './types.js';
 import {FunctionArgError} from './types.js';
 
