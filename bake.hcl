@@ -62,8 +62,8 @@ variable "docker_dir" {
 }
 
 variable "buildx_version" {
-	description = "Tag of docker/buildx-bin the complement tester runs"
-	default = "0.30"
+	description = "Tag of docker/buildx-bin the complement tester runs (pin it in CI)"
+	default = "latest"
 }
 
 variable "cache_registry" {
@@ -81,10 +81,11 @@ variable "cache_main" {
 	default = "main"
 }
 
-# Packages per system: the root's base set and the build tools npm ci needs for node-pty.
+# Packages per system: the root's base set (alpine's also the C++ runtime the musl build of
+# node links against; debian-slim has it) and the build tools npm ci needs for node-pty.
 sys_packages = {
 	debian = "ca-certificates git"
-	alpine = "ca-certificates git"
+	alpine = "ca-certificates git libstdc++ libgcc"
 }
 
 build_packages = {

@@ -11,13 +11,13 @@ export interface Command {
 type Loader = () => Promise<Command>;
 
 export const COMMANDS: Readonly<Record<string, Loader>> = {
-	complement: async () => (await import('./commands/complement.js')).command,
+	ui: async () => (await import('./commands/ui.js')).command,
+	tree: async () => (await import('./commands/tree.js')).command,
+	print: async () => (await import('./commands/print.js')).command,
+	list: async () => (await import('./commands/list.js')).command,
+	check: async () => (await import('./commands/check.js')).command,
 	build: async () => (await import('./commands/build.js')).command,
 	replay: async () => (await import('./commands/replay.js')).command,
 	runs: async () => (await import('./commands/runs.js')).command,
-	ui: async () => (await import('./commands/ui.js')).command,
-	print: async () => (await import('./commands/print.js')).command,
-	list: async () => (await import('./commands/list.js')).command,
-	tree: async () => (await import('./commands/tree.js')).command,
-	check: async () => (await import('./commands/check.js')).command,
+	complement: async () => (await import('./commands/complement.js')).command,
 };

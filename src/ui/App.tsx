@@ -6,7 +6,7 @@ import {Box, Text, useInput} from 'ink';
 import {bannerLines} from '../core/app/banner.js';
 import {handleKey} from '../core/app/keys.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../core/app/layout.js';
-import {BuildScreen} from './build-action.js';
+import {AllowPrompt, BuildScreen, CommandScreen, ComplementScreen} from './build-action.js';
 import {useApp, useAppStore} from './context.js';
 import {ErrorBanner} from './ErrorBanner.js';
 import {Footer} from './Footer.js';
@@ -24,9 +24,16 @@ export function App() {
 	const error = useApp((s) => s.error);
 	const mode = useApp((s) => s.mode.kind);
 	const status = useApp((s) => s.status);
-	useInput((input, key) => {
-		for (const name of keyNames(input, key)) handleKey(store.getState(), name);
-	});
+	// The build and Complement views read their own keys while they are up.
+	const ownKeys = mode !== 'build' && mode !== 'complement';
+	useInput(
+		(input, key) => {
+			for (const name of keyNames(input, key)) handleKey(store.getState(), name);
+		},
+		{isActive: ownKeys},
+	);
+	if (mode === 'build') return <BuildScreen columns={viewport.columns} rows={viewport.rows} />;
+	if (mode === 'complement') return <ComplementScreen />;
 	const layout = computeLayout(viewport, bannerLines(error).length);
 	if (layout.tooSmall) {
 		return (
@@ -50,8 +57,10 @@ export function App() {
 		);
 	} else if (mode === 'help') {
 		body = <HelpOverlay width={layout.width} height={bodyHeight} />;
-	} else if (mode === 'build') {
-		body = <BuildScreen width={layout.width} height={bodyHeight} />;
+	} else if (mode === 'command') {
+		body = <CommandScreen width={layout.width} height={bodyHeight} />;
+	} else if (mode === 'allow') {
+		body = <AllowPrompt width={layout.width} height={bodyHeight} />;
 	} else {
 		const left =
 			mode === 'search' ? (

@@ -1,20 +1,69 @@
-// The one place that decides what `b` shows. Until the build view (src/ui/build/) is wired in,
-// it shows the exact command and environment a build of the selection would run; the lead
-// swaps this component's body for the BuildView, fed by `store.buildRequest()`.
+// What `b`, `B` and `C` show over the tree: the live build view (src/ui/build) and the
+// Complement view (src/ui/complement) in place of the explorer, the y/n question for the
+// entitlements a build asks for, and the exact command a build of the selection runs.
 
 import {Box, Text} from 'ink';
 import {buildCommand, commandLine, shellQuote} from '../core/app/build-command.js';
-import {closureOf} from '../core/app/closure.js';
+import {closureOfAll} from '../core/build/plan.js';
+import {BuildView} from './build/build-view.js';
+import {ComplementView} from './complement/ComplementView.js';
 import {useApp, useAppStore} from './context.js';
 import {THEME} from './theme.js';
 
-export function BuildScreen({width, height}: {width: number; height: number}) {
+/** The live build started with `b`; `q` returns to the tree. */
+export function BuildScreen({columns, rows}: {columns: number; rows: number}) {
+	const build = useApp((s) => s.build);
+	const close = useApp((s) => s.closeBuild);
+	if (!build) return null;
+	return <BuildView store={build.store} onExit={close} size={{columns, rows}} />;
+}
+
+/** The Complement run started with `C`; `q` returns to the tree. */
+export function ComplementScreen() {
+	const run = useApp((s) => s.complement);
+	const close = useApp((s) => s.closeComplement);
+	if (!run) return null;
+	return <ComplementView store={run.store} onExit={close} />;
+}
+
+/** buildx asks before granting entitlements; so do we. */
+export function AllowPrompt({width, height}: {width: number; height: number}) {
+	const mode = useApp((s) => s.mode);
+	const request = useAppStore().getState().buildRequest();
+	const entitlements = mode.kind === 'allow' ? mode.entitlements : [];
+	return (
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			borderStyle="round"
+			borderColor={THEME.warn}
+			overflow="hidden"
+			paddingX={1}
+		>
+			<Text bold color={THEME.warn}>
+				Your build requests additional privileges:
+			</Text>
+			{entitlements.map((e) => (
+				<Text key={e}>{` - ${e}`}</Text>
+			))}
+			<Text> </Text>
+			<Text color={THEME.dim} wrap="wrap">
+				{`Building ${request.targets.join(' ')} passes ${entitlements.map((e) => `--allow=${e}`).join(' ')} to buildx.`}
+			</Text>
+			<Text bold>Allow? [y/N]</Text>
+		</Box>
+	);
+}
+
+/** `B`: the command and environment a build of the selection runs. */
+export function CommandScreen({width, height}: {width: number; height: number}) {
 	const store = useAppStore();
 	const graph = useApp((s) => s.tree?.graph);
 	const selected = useApp((s) => s.summary.selected);
 	const request = store.getState().buildRequest();
 	const cmd = buildCommand(request);
-	const closure = graph ? closureOf(graph, request.targets).size : 0;
+	const closure = graph ? closureOfAll(graph, request.targets).length : 0;
 	const envLines = Object.entries(cmd.env).map(([k, v]) => `${k}=${shellQuote(v)}`);
 	return (
 		<Box

@@ -87,5 +87,8 @@ export async function runApp(opts: RunAppOptions): Promise<number> {
 		instance.unmount();
 		screen.restore();
 	}
+	// quit() canceled a build still running; wait for buildx to stop so nothing is left behind.
+	const build = store.getState().build;
+	if (build && build.store.getState().phase !== 'finished') await build.done;
 	return code;
 }

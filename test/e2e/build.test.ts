@@ -7,6 +7,8 @@ import {describe, expect, it} from 'vitest';
 import {ROOT, spawnCli} from './pty.js';
 
 const FAKE = join(ROOT, 'test/fake-docker/docker');
+// `build` reads the tree first: a small one whose targets match the fake's scenarios.
+const TREE = join(ROOT, 'test/fixtures/tui-build');
 
 function env(scenario: string, speed = '20') {
 	const state = mkdtempSync(join(tmpdir(), 'bt-e2e-'));
@@ -24,7 +26,7 @@ function env(scenario: string, speed = '20') {
 describe('baketree build (TUI)', () => {
 	it('shows every target, finishes, and saves the run', async () => {
 		const {state, env: e} = env('multi');
-		const s = spawnCli(['build', 'app', 'worker', 'tools'], {env: e});
+		const s = spawnCli(['build', 'app', 'worker', 'tools'], {env: e, cwd: TREE});
 		const screen = await s.waitFor('FINISHED', 20_000);
 		expect(screen).toMatch(/FINISHED \d+\.\d+s \(12\/12\)/);
 		expect(screen).toMatch(/app/);
@@ -44,7 +46,7 @@ describe('baketree build (TUI)', () => {
 
 	it('shows the failing step and its error, and a summary', async () => {
 		const {env: e} = env('multi-fail');
-		const s = spawnCli(['build', 'app', 'worker'], {env: e});
+		const s = spawnCli(['build', 'app', 'worker'], {env: e, cwd: TREE});
 		const screen = await s.waitFor('FAILED (exit 1)', 20_000);
 		expect(screen).toContain('ERROR in [build-worker 1/1]');
 		expect(screen).toContain('building worker');
@@ -55,7 +57,7 @@ describe('baketree build (TUI)', () => {
 
 	it('cancels with x (SIGINT to buildx, exit 130)', async () => {
 		const {env: e} = env('long', '1');
-		const s = spawnCli(['build', 'app', 'worker'], {env: e});
+		const s = spawnCli(['build', 'app', 'worker'], {env: e, cwd: TREE});
 		await s.waitFor('tick 1', 20_000);
 		s.press('x');
 		const screen = await s.waitFor('CANCELED', 20_000);
@@ -76,7 +78,7 @@ describe('baketree build (TUI)', () => {
 
 	it('prints plain lines and a summary without a TTY-like flag (--no-tui)', async () => {
 		const {env: e} = env('multi-fail', '0');
-		const s = spawnCli(['build', '--no-tui', 'app', 'worker'], {env: e});
+		const s = spawnCli(['build', '--no-tui', 'app', 'worker'], {env: e, cwd: TREE});
 		const {exitCode} = await s.exit;
 		expect(exitCode).toBe(1);
 		expect(s.output()).toMatch(/worker +\| building worker/);

@@ -11,6 +11,7 @@ import {buildSummaryJson} from '../../core/progress/summary.js';
 import type {Command} from '../commands.js';
 import {type CliIo, UsageError} from '../io.js';
 import {parseVars, summaryFormat} from './build-flags.js';
+import {askOnTerminal, grantEntitlements, planCliBuild} from './build-plan.js';
 
 const HELP = `Usage: baketree build [OPTIONS] [TARGET...]
 
@@ -21,7 +22,8 @@ Options:
       --set K=V         override a target value (repeatable, as bake --set)
       --var NAME=VALUE  set a declared bake variable (repeatable; passed as environment)
       --builder NAME    buildx builder to use (see docker buildx ls)
-      --allow ENT       grant an entitlement the targets request (repeatable)
+      --allow ENT       grant an entitlement the targets request (repeatable); without it
+                        the build asks on a terminal and fails otherwise
       --docker PATH     docker executable (default: $BAKETREE_DOCKER, else docker on PATH)
       --no-tui          print plain lines instead of the build view
       --summary json    print one JSON summary object on stdout
@@ -54,6 +56,18 @@ export const command: Command = {
 		}
 		const summary = summaryFormat(values.summary);
 		const targets = positionals.length ? positionals : ['default'];
+		const plan = planCliBuild(
+			io,
+			{files: values.file ?? [], set: values.set ?? [], vars: parseVars(values.var ?? [])},
+			targets,
+		);
+		const interactive = io.stdout.isTTY === true && io.stdinIsTTY;
+		const allow = await grantEntitlements(
+			io,
+			plan.entitlements,
+			values.allow ?? [],
+			interactive ? askOnTerminal : undefined,
+		);
 		let docker: string;
 		try {
 			docker = (
@@ -63,15 +77,18 @@ export const command: Command = {
 			if (err instanceof PreflightError) throw new UsageError(`${err.message}\n  fix: ${err.fix}`);
 			throw err;
 		}
-		const tui =
-			!values['no-tui'] && summary === undefined && io.stdout.isTTY === true && io.stdinIsTTY;
+		const tui = !values['no-tui'] && summary === undefined && interactive;
 		const common = {
 			targets,
-			files: values.file ?? [],
+			knownTargets: plan.knownTargets,
+			closure: plan.closure,
+			waitsFor: plan.waitsFor,
+			files: plan.files,
 			set: values.set ?? [],
-			vars: parseVars(values.var ?? []),
+			// Only declared variables: anything else in --var would not reach bake anyway.
+			vars: plan.vars,
 			builder: values.builder,
-			allow: values.allow ?? [],
+			allow,
 			docker,
 			env: io.env,
 			cwd: io.cwd,

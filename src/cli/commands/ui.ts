@@ -54,12 +54,16 @@ export const command: Command = {
 			return 0;
 		}
 		// The UI is loaded only when a terminal is there to show it.
-		const [{createAppStore}, {runApp}, {readFile}, {resolve}] = await Promise.all([
-			import('../../core/app/store.js'),
-			import('../../ui/run-app.js'),
-			import('node:fs/promises'),
-			import('node:path'),
-		]);
+		const [{createAppStore}, {runApp}, {readFile}, {resolve}, {startBuild}, {complementLauncher}] =
+			await Promise.all([
+				import('../../core/app/store.js'),
+				import('../../ui/run-app.js'),
+				import('node:fs/promises'),
+				import('node:path'),
+				import('../../core/build/start-build.js'),
+				import('../../core/app/complement-run.js'),
+			]);
+		const names = flags.files.map((f) => f.name);
 		// The first read already happened (discovery); later reads see edits on disk.
 		const firstRead = new Map(flags.files.map((f) => [f.name, f.content]));
 		const deps: AppDeps = {
@@ -75,14 +79,17 @@ export const command: Command = {
 			persistence: filePersistence(io.env),
 			now: () => Date.now(),
 			resolvedTarget,
+			entitlementsOf: (tree, name) => (tree as LoadedTree).resolved.targets.get(name)?.entitlements,
+			startBuild,
+			startComplement: complementLauncher({cwd: io.cwd, env: io.env, files: names}),
 		};
-		const names = flags.files.map((f) => f.name);
 		const store = createAppStore(deps, {
 			files: names,
 			env: io.env,
 			set: flags.set,
 			vars: flags.vars,
 			topDown,
+			cwd: io.cwd,
 			persistKey: persistKey(names, io.cwd),
 		});
 		return runApp({

@@ -4,8 +4,8 @@
 // lines of its stage.
 
 import type {RawTarget} from '../bake/config.js';
+import {closureOfAll} from '../build/plan.js';
 import type {Range} from '../diagnostics.js';
-import {closureOf} from './closure.js';
 import type {TreeResult, TreeRow} from './types.js';
 
 export type LineStyle = 'title' | 'heading' | 'key' | 'text' | 'dim' | 'code' | 'error';
@@ -122,8 +122,8 @@ export function inspectLines(input: InspectInput): InspectLine[] {
 		push(`${row.block}  (matrix block)`, 'title');
 		push(`defined at ${where(info?.range)}`, 'dim');
 		push(`${row.count} of ${row.total} instances shown`);
-		const closure = closureOf(graph, input.instances);
-		push(`a build of all of them builds ${closure.size} targets`);
+		const closure = closureOfAll(graph, input.instances);
+		push(`a build of all of them builds ${closure.length} targets`);
 		const axes = graph.axes.filter((a) => a.blocks.includes(row.block));
 		if (axes.length > 0) push('matrix', 'heading');
 		for (const a of axes) push(`  ${a.name}: ${a.values.join(', ')}`);
@@ -150,7 +150,7 @@ export function inspectLines(input: InspectInput): InspectLine[] {
 		push(`vector ${[...node.vector].map(([k, v]) => `${k}=${v}`).join(' ')}`, 'dim');
 	const chain = inheritsChain(tree, name);
 	if (chain.length > 0) push(`inherits ${chain.join(' → ')}`);
-	push(`a build of it builds ${closureOf(graph, [name]).size} targets`);
+	push(`a build of it builds ${closureOfAll(graph, [name]).length} targets`);
 	if (node && node.inputs.size > 0) {
 		push('contexts (inputs)', 'heading');
 		for (const [k, v] of node.inputs) push(`  ${k} ← ${v}`);

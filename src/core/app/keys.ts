@@ -14,6 +14,7 @@ interface Binding {
 	readonly run: Handler;
 }
 
+// Order is footer priority: the footer shows what fits, so quitting stays in sight.
 const GLOBAL: readonly Binding[] = [
 	{keys: ['?'], hint: '?', label: 'help', run: (s) => s.setMode({kind: 'help'})},
 	{
@@ -22,12 +23,14 @@ const GLOBAL: readonly Binding[] = [
 		label: 'search',
 		run: (s) => s.setMode({kind: 'search', query: '', cursor: 0}),
 	},
+	{keys: ['b'], hint: 'b', label: 'build', run: (s) => s.openBuild()},
+	{keys: ['C'], hint: 'C', label: 'complement', run: (s) => void s.openComplement()},
+	{keys: ['q'], hint: 'q', label: 'quit', run: (s) => s.quit()},
 	{keys: ['tab'], hint: 'Tab', label: 'next pane', run: (s) => s.cycleFocus(1)},
 	{keys: ['shift-tab'], run: (s) => s.cycleFocus(-1)},
-	{keys: ['b'], hint: 'b', label: 'build', run: (s) => s.setMode({kind: 'build'})},
 	{keys: ['t'], hint: 't', label: 'flip tree', run: (s) => s.flipOrientation()},
 	{keys: ['r'], label: 'reload', hint: 'r', run: (s) => void s.load('manual')},
-	{keys: ['q'], hint: 'q', label: 'quit', run: (s) => s.quit()},
+	{keys: ['B'], hint: 'B', label: 'build command', run: (s) => s.setMode({kind: 'command'})},
 	{keys: ['a'], run: (s) => s.setFocus('axes')},
 	{keys: ['v'], run: (s) => s.setFocus('variables')},
 	{keys: ['i'], run: (s) => s.setFocus('inspector')},
@@ -108,10 +111,17 @@ export function handleKey(s: Store, key: string): boolean {
 	const mode = s.mode;
 	switch (mode.kind) {
 		case 'help':
-		case 'build':
-			if (key === 'q' && mode.kind === 'help') s.setMode({kind: 'normal'});
-			else if (['escape', 'enter', 'q', '?', 'b'].includes(key)) s.setMode({kind: 'normal'});
+		case 'command':
+			if (['escape', 'enter', 'q', '?', 'b', 'B'].includes(key)) s.setMode({kind: 'normal'});
 			return true;
+		case 'allow':
+			if (key === 'y' || key === 'Y') s.answerAllow(true);
+			else if (['n', 'N', 'escape', 'q'].includes(key)) s.answerAllow(false);
+			return true;
+		case 'build':
+		case 'complement':
+			// These views read their own keys (src/ui/build, src/ui/complement).
+			return false;
 		case 'search':
 			if (key === 'escape') s.setMode({kind: 'normal'});
 			else if (key === 'enter') s.searchAccept();
@@ -159,8 +169,16 @@ export function keyHints(s: Pick<AppState, 'focus' | 'mode'>): Hint[] {
 	switch (s.mode.kind) {
 		case 'help':
 			return [{key: 'Esc/?', label: 'close help'}];
-		case 'build':
+		case 'command':
 			return [{key: 'Esc', label: 'close'}];
+		case 'allow':
+			return [
+				{key: 'y', label: 'grant and build'},
+				{key: 'n', label: 'cancel'},
+			];
+		case 'build':
+		case 'complement':
+			return [];
 		case 'search':
 			return [
 				{key: 'type', label: 'filter'},

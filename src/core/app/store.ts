@@ -2,10 +2,10 @@
 // and call actions (through keys.ts); everything here runs without a terminal.
 
 import {createStore, type StoreApi} from 'zustand/vanilla';
+import {closureOfAll} from '../build/plan.js';
 import {DiagnosticError} from '../diagnostics.js';
 import {bannerLines} from './banner.js';
 import type {BuildCommandInput} from './build-command.js';
-import {closureOf} from './closure.js';
 import {
 	clearAxis,
 	filterFromJson,
@@ -16,6 +16,7 @@ import {
 	toggleFilterValue,
 } from './filter.js';
 import {dockerfilePath as dockerfileFor, type InspectLine, inspectLines} from './inspect.js';
+import {type LaunchActions, type LaunchState, launchActions} from './launch.js';
 import {computeLayout, scrollFor, type Viewport} from './layout.js';
 import {axisItems, varItems} from './panels.js';
 import {buildSearchIndex, type SearchIndex} from './search.js';
@@ -36,7 +37,7 @@ import type {
 import {FOCUS_ORDER} from './types.js';
 import {addListItem, checkVarText, toggleListItem, valueText} from './variables.js';
 
-export interface AppState {
+export interface AppState extends LaunchState {
 	readonly options: AppOptions;
 	readonly status: 'loading' | 'ready' | 'failed';
 	readonly tree: TreeResult | null;
@@ -68,7 +69,7 @@ export interface AppState {
 	readonly quitting: boolean;
 }
 
-export interface AppActions {
+export interface AppActions extends LaunchActions {
 	load(reason?: 'start' | 'file' | 'edit' | 'manual', variable?: string): Promise<void>;
 	resize(vp: Viewport): void;
 	move(delta: number): void;
@@ -153,7 +154,7 @@ export function createAppStore(
 		const summarize = (s: AppState): AppState['summary'] => {
 			if (!s.tree) return {selected: 0, closure: 0};
 			const effective = effectiveSelection(s);
-			return {selected: effective.length, closure: closureOf(s.tree.graph, effective).size};
+			return {selected: effective.length, closure: closureOfAll(s.tree.graph, effective).length};
 		};
 
 		const setCursor = (index: number): void => {
@@ -242,6 +243,9 @@ export function createAppStore(
 			summary: {selected: 0, closure: 0},
 			message: null,
 			quitting: false,
+			build: null,
+			complement: null,
+			...launchActions(get, set, deps, options),
 
 			async load(reason = 'start', variable?: string) {
 				const gen = ++generation;
@@ -540,6 +544,9 @@ export function createAppStore(
 			},
 			quit() {
 				get().persist();
+				// Nothing started from here outlives the explorer.
+				get().build?.cancel();
+				get().complement?.cancel();
 				set({quitting: true});
 			},
 			persist() {

@@ -2,6 +2,8 @@
 // tests run on hand-made graphs without a terminal) and the shape of its state.
 
 import type {RawConfig, SourceFile} from '../bake/config.js';
+import type {BuildHandle, StartBuildOptions} from '../build/start-build.js';
+import type {ComplementStore} from '../complement/store.js';
 import type {Diagnostic, SourceMap} from '../diagnostics.js';
 import type {Graph} from '../graph/types.js';
 
@@ -43,6 +45,24 @@ export interface AppDeps {
 	readonly now: () => number;
 	/** One target as `print` shows it (a JSON object), for the inspector. */
 	readonly resolvedTarget?: (tree: TreeResult, name: string) => Record<string, unknown> | undefined;
+	/** A resolved target's entitlements (for the `--allow` question before a build). */
+	readonly entitlementsOf?: (tree: TreeResult, name: string) => readonly string[] | undefined;
+	/** Starts a build (src/core/build/start-build.ts); without it `b` shows the command only. */
+	readonly startBuild?: (opts: StartBuildOptions) => BuildHandle;
+	/** Starts a Complement run for one instance; throws an Error whose message is shown. */
+	readonly startComplement?: (req: ComplementRequest) => Promise<ComplementRun>;
+}
+
+export interface ComplementRequest {
+	readonly target: string;
+	/** The instance's matrix values, named by the axes (e.g. cargo_profile=test). */
+	readonly env: Readonly<Record<string, string>>;
+}
+
+export interface ComplementRun {
+	readonly target: string;
+	readonly store: ComplementStore;
+	cancel(): void;
 }
 
 export interface AppOptions {
@@ -53,6 +73,8 @@ export interface AppOptions {
 	/** `--var` values from the command line; TUI edits go on top. */
 	readonly vars: Readonly<Record<string, string>>;
 	readonly topDown: boolean;
+	/** Where builds run (bake resolves contexts from here); default '.'. */
+	readonly cwd?: string;
 	/** Key under which the UI state is remembered (see persist.ts). */
 	readonly persistKey?: string;
 }
@@ -94,7 +116,14 @@ export interface LoadError {
 export type Mode =
 	| {readonly kind: 'normal'}
 	| {readonly kind: 'help'}
+	/** The live build view (owns its keys). */
 	| {readonly kind: 'build'}
+	/** The command a build of the selection runs. */
+	| {readonly kind: 'command'}
+	/** The y/n question before a build that needs entitlements. */
+	| {readonly kind: 'allow'; readonly entitlements: readonly string[]}
+	/** The Complement view (owns its keys). */
+	| {readonly kind: 'complement'}
 	| {readonly kind: 'search'; readonly query: string; readonly cursor: number}
 	| {
 			readonly kind: 'edit';

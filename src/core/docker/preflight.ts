@@ -1,7 +1,7 @@
 // Checks before a build, each failure with its fix: docker present, buildx present and new
 // enough for rawjson, the chosen builder exists.
 
-import {execa} from 'execa';
+import {runCaptured} from '../process/run-captured.js';
 import {type Builder, parseBuildxLs} from './builders.js';
 import {PreflightError} from './errors.js';
 import {locateDocker} from './locate.js';
@@ -23,13 +23,7 @@ export interface PreflightResult {
 }
 
 async function run(docker: string, args: string[], env: PreflightOptions['env']) {
-	return execa(docker, args, {
-		env: env as Record<string, string>,
-		extendEnv: false,
-		reject: false,
-		stdin: 'ignore',
-		timeout: 30_000,
-	});
+	return runCaptured({command: docker, args, env, timeoutMs: 30_000});
 }
 
 export async function preflight(opts: PreflightOptions): Promise<PreflightResult> {
@@ -39,10 +33,10 @@ export async function preflight(opts: PreflightOptions): Promise<PreflightResult
 		...(opts.cwd ? {cwd: opts.cwd} : {}),
 	});
 	const ver = await run(docker, ['buildx', 'version'], opts.env);
-	const parsed = ver.exitCode === 0 ? parseBuildxVersion(String(ver.stdout)) : undefined;
+	const parsed = ver.exitCode === 0 ? parseBuildxVersion(ver.stdout) : undefined;
 	if (!parsed) {
 		throw new PreflightError(
-			`docker buildx is not available (${docker} buildx version: ${firstLine(String(ver.stderr || ver.stdout)) || `exit code ${ver.exitCode}`})`,
+			`docker buildx is not available (${docker} buildx version: ${firstLine(ver.stderr || ver.stdout) || `exit code ${ver.exitCode}`})`,
 			'install the buildx plugin (package docker-buildx-plugin, or https://github.com/docker/buildx#installing)',
 		);
 	}
@@ -53,7 +47,7 @@ export async function preflight(opts: PreflightOptions): Promise<PreflightResult
 		);
 	}
 	const ls = await run(docker, ['buildx', 'ls'], opts.env);
-	const builders = ls.exitCode === 0 ? parseBuildxLs(String(ls.stdout)) : [];
+	const builders = ls.exitCode === 0 ? parseBuildxLs(ls.stdout) : [];
 	let builder = builders.find((b) => b.current);
 	if (opts.builder !== undefined) {
 		builder = builders.find((b) => b.name === opts.builder);

@@ -1,8 +1,9 @@
-// Runs `docker buildx bake` and streams its stderr (the rawjson progress) chunk by chunk.
-// Cancel: SIGINT (buildx cancels the solve and closes running vertexes with "context
-// canceled"), then SIGTERM after a grace period. Exit code 130 means canceled.
+// Runs `docker buildx bake` and streams its stderr (the rawjson progress) chunk by chunk,
+// stdout apart. Spawning and cancelling is the process module's: SIGINT (buildx cancels the
+// solve and closes running vertexes with "context canceled"), then SIGTERM after a grace
+// period. Exit code 130 means canceled.
 
-import {execa} from 'execa';
+import {runStreaming} from '../process/run-streaming.js';
 import {type BakeArgsOptions, bakeArgs} from './bake-args.js';
 
 export interface RunBakeOptions extends BakeArgsOptions {
@@ -27,39 +28,24 @@ export const EXIT_CANCELED = 130;
 
 export function runBake(o: RunBakeOptions): BakeProcess {
 	const args = bakeArgs(o);
-	const env: Record<string, string> = {};
-	for (const [k, v] of Object.entries(o.env)) if (v !== undefined) env[k] = v;
-	Object.assign(env, o.vars ?? {});
-	const child = execa(o.docker, args, {
+	const run = runStreaming({
+		command: o.docker,
+		args,
 		cwd: o.cwd,
-		env,
-		extendEnv: false,
-		stdin: 'ignore',
-		buffer: false,
-		reject: false,
-		// Our own SIGINT handling decides what happens; do not let execa kill on parent exit late.
-		cleanup: true,
+		env: {...o.env, ...o.vars},
+		graceMs: o.graceMs,
+		// Same process group as baketree: a terminal Ctrl-C reaches buildx as it would without us,
+		// and buildx dies with us.
+		ownGroup: false,
+		onStderr: o.onStderr,
+		...(o.onStdout ? {onStdout: o.onStdout} : {}),
 	});
-	child.stderr?.on('data', (c: Buffer) => o.onStderr(c));
-	child.stdout?.on('data', (c: Buffer) => o.onStdout?.(c));
-	let timer: NodeJS.Timeout | undefined;
-	let canceled = false;
-	const done = child.then((r) => {
-		if (timer) clearTimeout(timer);
-		if (typeof r.exitCode === 'number') return r.exitCode;
+	const done = run.done.then((r) => {
+		if (r.exitCode !== undefined) return r.exitCode;
 		// Killed by a signal: SIGINT/SIGTERM after our cancel are a cancellation.
-		if (canceled || r.signal === 'SIGINT') return EXIT_CANCELED;
+		if (r.canceled || r.signal === 'SIGINT') return EXIT_CANCELED;
+		// Could not start at all (docker vanished since preflight): a plain failure.
 		return r.signal === 'SIGTERM' ? 143 : 1;
 	});
-	return {
-		argv: [o.docker, ...args],
-		cancel() {
-			if (canceled) return;
-			canceled = true;
-			child.kill('SIGINT');
-			timer = setTimeout(() => child.kill('SIGTERM'), o.graceMs ?? 5000);
-			timer.unref();
-		},
-		done,
-	};
+	return {argv: [o.docker, ...args], cancel: () => run.cancel(), done};
 }

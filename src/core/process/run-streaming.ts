@@ -1,7 +1,8 @@
 // The one generic way baketree runs a long child process and follows its output live:
-// argument array (never a shell), stdout and stderr interleaved in arrival order, raw chunks
-// and whole lines, cancel with SIGINT then SIGTERM after a grace period, and the exit code.
-// Used by `baketree complement`; meant for docker/buildx runs too.
+// argument array (never a shell), cancel with SIGINT then SIGTERM then SIGKILL after grace
+// periods, and the exit code. Output comes either interleaved (stdout and stderr in arrival
+// order, as text chunks and whole lines: complement) or per stream as raw bytes (buildx, whose
+// rawjson is on stderr and must stay apart from stdout), or both.
 
 import {StringDecoder} from 'node:string_decoder';
 import {execa} from 'execa';
@@ -10,15 +11,25 @@ import {LineSplitter} from './line-splitter.js';
 export interface RunStreamingOptions {
 	readonly command: string;
 	readonly args: readonly string[];
-	readonly cwd?: string;
+	readonly cwd?: string | undefined;
 	/** The child's whole environment (not merged with ours: pass `{...env, extra}` for that). */
 	readonly env?: Readonly<Record<string, string | undefined>>;
 	/** Raw text as received from stdout or stderr, in arrival order. */
 	readonly onChunk?: (chunk: string) => void;
 	/** Whole lines (without terminator), batched per chunk, in arrival order. */
 	readonly onLines?: (lines: readonly string[]) => void;
+	/** Raw bytes of stdout alone (not decoded: chunks may split characters). */
+	readonly onStdout?: (chunk: Buffer) => void;
+	/** Raw bytes of stderr alone. */
+	readonly onStderr?: (chunk: Buffer) => void;
 	/** Time between SIGINT and SIGTERM on cancel (default 5 s); SIGKILL follows as long again. */
-	readonly graceMs?: number;
+	readonly graceMs?: number | undefined;
+	/**
+	 * Run in its own process group (default), so that cancel reaches a script's children
+	 * (docker logs -f …) too. False: stay in ours, so a terminal Ctrl-C reaches the child
+	 * directly and the child is killed when baketree exits.
+	 */
+	readonly ownGroup?: boolean;
 }
 
 export interface StreamingResult {
@@ -37,18 +48,27 @@ export interface StreamingRun {
 	readonly done: Promise<StreamingResult>;
 }
 
+const asBuffer = (chunk: Buffer | string): Buffer =>
+	typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+
 export function runStreaming(options: RunStreamingOptions): StreamingRun {
 	const grace = options.graceMs ?? 5000;
+	const ownGroup = options.ownGroup ?? true;
+	const interleaved = options.onChunk !== undefined || options.onLines !== undefined;
+	// A stream nobody reads would fill its pipe and stall the child: send it nowhere instead.
+	const wanted = (perStream: unknown) => (interleaved || perStream ? 'pipe' : 'ignore');
 	const child = execa(options.command, [...options.args], {
 		cwd: options.cwd,
 		env: options.env ? stringEnv(options.env) : undefined,
 		extendEnv: options.env === undefined,
 		stdin: 'ignore',
-		all: true,
+		stdout: wanted(options.onStdout),
+		stderr: wanted(options.onStderr),
+		all: interleaved,
 		buffer: false,
 		reject: false,
-		// Own process group, so that cancel reaches a script's children (docker logs -f …) too.
-		detached: true,
+		detached: ownGroup,
+		cleanup: !ownGroup,
 		// Signals are ours to send (see cancel); do not let execa add its own.
 		forceKillAfterDelay: false,
 	});
@@ -65,13 +85,22 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 			if (lines.length > 0) options.onLines(lines);
 		}
 	};
-	child.all?.on('data', (chunk: Buffer | string) => {
-		emit(typeof chunk === 'string' ? chunk : decoder.write(chunk));
-	});
+	if (interleaved) {
+		child.all?.on('data', (chunk: Buffer | string) => {
+			emit(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+		});
+	}
+	const {onStdout, onStderr} = options;
+	if (onStdout) child.stdout?.on('data', (c: Buffer | string) => onStdout(asBuffer(c)));
+	if (onStderr) child.stderr?.on('data', (c: Buffer | string) => onStderr(asBuffer(c)));
 
 	const signal = (sig: NodeJS.Signals) => {
 		const pid = child.pid;
 		if (pid === undefined) return;
+		if (!ownGroup) {
+			child.kill(sig);
+			return;
+		}
 		try {
 			process.kill(-pid, sig);
 		} catch {
@@ -81,9 +110,11 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 
 	const done = child.then((result) => {
 		for (const t of timers) clearTimeout(t);
-		emit(decoder.end());
-		const rest = splitter.end();
-		if (rest.length > 0) options.onLines?.(rest);
+		if (interleaved) {
+			emit(decoder.end());
+			const rest = splitter.end();
+			if (rest.length > 0) options.onLines?.(rest);
+		}
 		const notStarted = result.failed && result.exitCode === undefined && !result.signal;
 		return {
 			exitCode: result.exitCode,
@@ -106,7 +137,9 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 	};
 }
 
-function stringEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+export function stringEnv(
+	env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
 	return out;

@@ -3,9 +3,9 @@
 // Steps are kept per (target, digest); logs, statuses and warnings carry only a digest and are
 // attached to every target that shares it.
 
-import {StringDecoder} from 'node:string_decoder';
 import {sanitizeTerminalText} from '../text/sanitize.js';
 import {provenTarget, stripTargetPrefix, targetOf} from './attribution.js';
+import {decodeBase64, type LogLine, LogRing, LogSplitter} from './log-lines.js';
 import {Ring} from './ring.js';
 import {mergeVertex, newStep, type Step, stepStatus} from './step.js';
 import type {Instant} from './time.js';
@@ -18,11 +18,7 @@ import type {
 	VertexWarningMsg,
 } from './types.js';
 
-export interface LogLine {
-	readonly digest: string;
-	/** Sanitized (SGR colours kept). */
-	readonly text: string;
-}
+export type {LogLine} from './log-lines.js';
 
 export interface StatusRec {
 	readonly id: string;
@@ -36,7 +32,7 @@ export interface StatusRec {
 export interface TargetRec {
 	readonly name: string;
 	readonly steps: Map<string, Step>;
-	readonly log: Ring<LogLine>;
+	readonly log: LogRing;
 	readonly warnings: string[];
 }
 
@@ -61,10 +57,11 @@ export interface BuildStateOptions {
 	readonly stepLogLines?: number;
 }
 
-interface DigestLog {
-	readonly decoder: StringDecoder;
-	partial: string;
-	readonly lines: Ring<LogLine>;
+export interface DigestLog {
+	/** The one copy of the digest every kept line points at (each message brings its own). */
+	readonly digest: string;
+	readonly splitter: LogSplitter;
+	readonly lines: LogRing;
 }
 
 const MAX_PARTIAL = 64 * 1024;
@@ -143,9 +140,7 @@ export class BuildState {
 	/** Flushes logs that did not end with a newline (end of stream). */
 	finish(exitCode: number | null): void {
 		for (const [digest, dl] of this.digestLogs) {
-			const rest = dl.partial + dl.decoder.end();
-			dl.partial = '';
-			if (rest !== '') this.#logLine(digest, dl, rest);
+			dl.splitter.end((raw) => this.#logLine(digest, dl, raw));
 		}
 		this.exitCode = exitCode;
 	}
@@ -156,7 +151,7 @@ export class BuildState {
 	}
 
 	#newTarget(name: string): TargetRec {
-		return {name, steps: new Map(), log: new Ring(this.#targetLogLines), warnings: []};
+		return {name, steps: new Map(), log: new LogRing(this.#targetLogLines), warnings: []};
 	}
 
 	#addTarget(name: string): TargetRec {
@@ -268,25 +263,15 @@ export class BuildState {
 	}
 
 	#log(l: VertexLogMsg): void {
-		const digest = l.vertex ?? '';
-		let dl = this.digestLogs.get(digest);
+		let dl = this.digestLogs.get(l.vertex ?? '');
 		if (!dl) {
-			dl = {decoder: new StringDecoder('utf8'), partial: '', lines: new Ring(this.#stepLogLines)};
+			const digest = l.vertex ?? '';
+			dl = {digest, splitter: new LogSplitter(MAX_PARTIAL), lines: new LogRing(this.#stepLogLines)};
 			this.digestLogs.set(digest, dl);
 		}
-		const text = dl.partial + dl.decoder.write(Buffer.from(l.data, 'base64'));
-		let start = 0;
-		for (;;) {
-			const nl = text.indexOf('\n', start);
-			if (nl < 0) break;
-			this.#logLine(digest, dl, text.slice(start, nl));
-			start = nl + 1;
-		}
-		dl.partial = start === 0 ? text : text.slice(start);
-		if (dl.partial.length > MAX_PARTIAL) {
-			this.#logLine(digest, dl, dl.partial);
-			dl.partial = '';
-		}
+		const d = dl;
+		const {buf, length} = decodeBase64(l.data);
+		d.splitter.write(buf, length, (raw) => this.#logLine(d.digest, d, raw));
 	}
 
 	#logLine(digest: string, dl: DigestLog, raw: string): void {
@@ -296,15 +281,15 @@ export class BuildState {
 			const parts = text.split('\r').filter((p) => p !== '');
 			text = parts[parts.length - 1] ?? '';
 		}
-		const line: LogLine = {digest, text: sanitizeTerminalText(text)};
-		dl.lines.push(line);
+		text = sanitizeTerminalText(text);
+		dl.lines.push(digest, text);
 		const owners = this.digestTargets.get(digest);
 		if (owners && owners.length > 0) {
-			for (const t of owners) this.targets.get(t)?.log.push(line);
+			for (const t of owners) this.targets.get(t)?.log.push(digest, text);
 		} else {
-			this.untargeted.log.push(line);
+			this.untargeted.log.push(digest, text);
 		}
-		this.#listener?.log?.(owners ?? [], line);
+		this.#listener?.log?.(owners ?? [], {digest, text});
 	}
 
 	#warning(w: VertexWarningMsg): void {

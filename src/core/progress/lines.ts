@@ -1,11 +1,18 @@
 // Splits a byte stream into lines without holding more than one partial line. Used for
 // buildx's stderr (live and from disk): it is mixed JSON and text, one item per line.
+//
+// Memory (replays of 500 MB streams): lines are cut out of the bytes and decoded one by one,
+// never by decoding a whole chunk into one big string and slicing it. V8 slices of a big
+// string keep the whole parent alive, and big strings go to the large-object space, which
+// only a full GC frees; both let RSS climb far past what is live. A UTF-8 multi-byte
+// sequence never contains byte 0x0A, so splitting bytes on '\n' is safe.
 
-import {StringDecoder} from 'node:string_decoder';
+const NL = 10;
+const CR = 13;
 
 export class LineSplitter {
-	#decoder = new StringDecoder('utf8');
-	#partial = '';
+	/** Bytes of the unfinished line (copied: never pins a caller's chunk). */
+	#pieces: Buffer[] = [];
 	readonly #onLine: (line: string) => void;
 
 	constructor(onLine: (line: string) => void) {
@@ -13,22 +20,39 @@ export class LineSplitter {
 	}
 
 	write(chunk: Buffer | string): void {
-		const text = this.#partial + (typeof chunk === 'string' ? chunk : this.#decoder.write(chunk));
-		let start = 0;
-		for (;;) {
-			const nl = text.indexOf('\n', start);
-			if (nl < 0) break;
-			const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-			this.#onLine(text.slice(start, end));
-			start = nl + 1;
+		const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		let nl = buf.indexOf(NL);
+		if (nl < 0) {
+			if (buf.length > 0) this.#pieces.push(Buffer.from(buf));
+			return;
 		}
-		this.#partial = start === 0 ? text : text.slice(start);
+		let start = 0;
+		if (this.#pieces.length > 0) {
+			this.#pieces.push(buf.subarray(0, nl));
+			const line = Buffer.concat(this.#pieces);
+			this.#pieces = [];
+			this.#emit(line, 0, line.length);
+			start = nl + 1;
+			nl = buf.indexOf(NL, start);
+		}
+		while (nl >= 0) {
+			this.#emit(buf, start, nl);
+			start = nl + 1;
+			nl = buf.indexOf(NL, start);
+		}
+		if (start < buf.length) this.#pieces.push(Buffer.from(buf.subarray(start)));
 	}
 
 	/** Emits the last line if the stream did not end with a newline. */
 	end(): void {
-		const rest = this.#partial + this.#decoder.end();
-		this.#partial = '';
-		if (rest !== '') this.#onLine(rest);
+		if (this.#pieces.length === 0) return;
+		const rest = Buffer.concat(this.#pieces);
+		this.#pieces = [];
+		if (rest.length > 0) this.#onLine(rest.toString('utf8'));
+	}
+
+	#emit(buf: Buffer, start: number, end: number): void {
+		const stop = end > start && buf[end - 1] === CR ? end - 1 : end;
+		this.#onLine(buf.toString('utf8', start, stop));
 	}
 }

@@ -6,7 +6,7 @@ import {LineSplitter} from '../progress/lines.js';
 
 export async function readStreamLines(path: string, onLine: (line: string) => void): Promise<void> {
 	const splitter = new LineSplitter(onLine);
-	const input = createReadStream(path, {highWaterMark: 1 << 20});
+	const input = createReadStream(path, {highWaterMark: 64 * 1024});
 	for await (const chunk of input) splitter.write(chunk as Buffer);
 	splitter.end();
 }

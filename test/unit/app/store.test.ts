@@ -242,11 +242,11 @@ describe('app store', () => {
 		expect(second.store.getState().rows.find((r) => r.id === 'b:deps')?.count).toBe(12);
 	});
 
-	it('b shows the build command for the selection, or the cursor row', async () => {
+	it('B shows the build command for the selection, or the cursor row', async () => {
 		const {store, press} = setup();
 		await store.getState().load();
-		press('b');
-		expect(store.getState().mode.kind).toBe('build');
+		press('B');
+		expect(store.getState().mode.kind).toBe('command');
 		const line = commandLine(buildCommand(store.getState().buildRequest()));
 		expect(line).toBe(
 			"docker buildx bake -f docker/bake.hcl --progress=rawjson --set '*.platform=linux/amd64' system--debian system--ubuntu",

@@ -59,6 +59,28 @@ describe('runStreaming', () => {
 		expect(lines).toContain('got SIGINT');
 	});
 
+	it('keeps stdout and stderr apart as raw bytes when asked per stream', async () => {
+		let out = '';
+		let err = '';
+		const script =
+			"process.stdout.write('o1\\n');process.stderr.write('e1\\n');process.stdout.write('o2\\n');process.exitCode=4";
+		const run = runStreaming({
+			command: process.execPath,
+			args: ['-e', script],
+			ownGroup: false,
+			onStdout: (c) => {
+				expect(Buffer.isBuffer(c)).toBe(true);
+				out += c.toString();
+			},
+			onStderr: (c) => {
+				err += c.toString();
+			},
+		});
+		expect((await run.done).exitCode).toBe(4);
+		expect(out).toBe('o1\no2\n');
+		expect(err).toBe('e1\n');
+	});
+
 	it('reports a command that cannot start', async () => {
 		const run = runStreaming({command: '/nonexistent/complement.sh', args: []});
 		const result = await run.done;

@@ -1,0 +1,128 @@
+// Leaving the tree for a build or a Complement run and coming back: the explorer's state
+// (cursor, selection, filters) is untouched while the other view is up.
+
+import {type BuildPlan, planBuild} from '../build/plan.js';
+import type {BuildHandle} from '../build/start-build.js';
+import type {AppActions, AppState} from './store.js';
+import type {AppDeps, AppOptions, ComplementRun, Mode} from './types.js';
+
+type Store = AppState & AppActions;
+type Set = (patch: Partial<AppState>) => void;
+
+export interface LaunchState {
+	/** The last build started from the explorer (kept so that `b` can show it again). */
+	readonly build: BuildHandle | null;
+	readonly complement: ComplementRun | null;
+}
+
+export interface LaunchActions {
+	/** `b`: the build of the selection (or the cursor row), after the entitlement question. */
+	openBuild(): void;
+	/** Answers the entitlement question. */
+	answerAllow(yes: boolean): void;
+	closeBuild(): void;
+	/** `C`: Complement for the instance under the cursor. */
+	openComplement(): Promise<void>;
+	closeComplement(): void;
+}
+
+const NORMAL: Mode = {kind: 'normal'};
+
+export function launchActions(
+	get: () => Store,
+	set: Set,
+	deps: AppDeps,
+	options: AppOptions,
+): LaunchActions {
+	let pending: {targets: readonly string[]; plan: BuildPlan} | null = null;
+
+	const plan = (): {targets: readonly string[]; plan: BuildPlan} | null => {
+		const s = get();
+		const tree = s.tree;
+		if (!tree) return null;
+		const request = s.buildRequest();
+		return {
+			targets: request.targets,
+			plan: planBuild({
+				raw: tree.raw,
+				graph: tree.graph,
+				targets: request.targets,
+				vars: request.vars,
+				entitlementsOf: (name) => deps.entitlementsOf?.(tree, name),
+			}),
+		};
+	};
+
+	const launch = (targets: readonly string[], p: BuildPlan, allow: readonly string[]): void => {
+		const start = deps.startBuild;
+		if (!start) {
+			set({mode: {kind: 'command'}, message: null});
+			return;
+		}
+		const build = start({
+			targets,
+			knownTargets: p.knownTargets,
+			closure: p.closure,
+			waitsFor: p.waitsFor,
+			files: options.files,
+			set: options.set,
+			vars: p.vars,
+			allow,
+			env: options.env,
+			cwd: options.cwd ?? '.',
+		});
+		set({build, mode: {kind: 'build'}, message: null});
+	};
+
+	return {
+		openBuild() {
+			const s = get();
+			if (s.build && s.build.store.getState().phase !== 'finished') {
+				set({mode: {kind: 'build'}, message: null});
+				return;
+			}
+			const p = plan();
+			if (!p) return set({message: 'nothing to build: the tree did not load'});
+			if (p.targets.length === 0) return set({message: 'nothing to build here'});
+			if (p.plan.entitlements.length > 0 && deps.startBuild) {
+				pending = p;
+				set({mode: {kind: 'allow', entitlements: p.plan.entitlements}, message: null});
+				return;
+			}
+			launch(p.targets, p.plan, []);
+		},
+		answerAllow(yes) {
+			const p = pending;
+			pending = null;
+			if (!p || !yes) {
+				set({mode: NORMAL, message: 'build not started: the entitlements were not granted'});
+				return;
+			}
+			launch(p.targets, p.plan, p.plan.entitlements);
+		},
+		closeBuild() {
+			set({mode: NORMAL});
+		},
+		async openComplement() {
+			const s = get();
+			const row = s.rows[s.cursor];
+			const node = row?.target ? s.tree?.graph.nodes.get(row.target) : undefined;
+			if (!node) return set({message: 'C runs Complement for one instance: move to one first'});
+			if (!deps.startComplement) return set({message: 'Complement is not available here'});
+			get().complement?.cancel();
+			try {
+				const run = await deps.startComplement({
+					target: node.name,
+					env: Object.fromEntries(node.vector),
+				});
+				set({complement: run, mode: {kind: 'complement'}, message: null});
+			} catch (err) {
+				set({message: err instanceof Error ? err.message : String(err)});
+			}
+		},
+		closeComplement() {
+			get().complement?.cancel();
+			set({mode: NORMAL});
+		},
+	};
+}
