@@ -1,16 +1,16 @@
 // TUI figures: time to first frame of the bundled CLI in a pseudo-terminal on a tuwunel-sized
-// tree (about 700 instances), and keypress-to-frame on a 10,000-instance tree measured
+// tree (test/fixtures/gen MEDIUM, 749 instances), and keypress-to-frame on a 10,000-instance tree measured
 // in-process (store action + Ink render of the visible rows, up to the frame write).
 
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough, Writable} from 'node:stream';
 import {handleKey} from '../src/core/app/keys.js';
 import {createAppStore} from '../src/core/app/store.js';
 import {ROOT, spawnCli} from '../test/e2e/pty.js';
-import {DOCKERFILE_SYSTEM, tuwunelLikeHcl} from '../test/e2e/tui-tree.js';
+import {MEDIUM, writeTree} from '../test/fixtures/gen/generate-tree.js';
 import {syntheticTree} from '../test/unit/app/fixtures.js';
 
 interface Figure {
@@ -26,17 +26,16 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 async function firstFrame(): Promise<number> {
 	execFileSync(process.execPath, ['scripts/bundle.mjs'], {cwd: ROOT});
 	const dir = mkdtempSync(join(tmpdir(), 'bt-bench-'));
-	writeFileSync(join(dir, 'bake.hcl'), tuwunelLikeHcl());
-	writeFileSync(join(dir, 'Dockerfile.system'), DOCKERFILE_SYSTEM);
+	writeTree(dir, MEDIUM);
 	const times: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		const start = performance.now();
-		const s = spawnCli(['-f', 'bake.hcl'], {
+		const s = spawnCli(['-f', 'docker/bake.hcl'], {
 			cwd: dir,
 			env: {BAKETREE_STATE_DIR: mkdtempSync(join(tmpdir(), 'bt-bs-'))},
 		});
 		// Poll the raw output (cheap) rather than the emulated screen.
-		while (!s.output().includes('system ×2')) {
+		while (!s.output().includes('system ×1')) {
 			if (performance.now() - start > 20_000) throw new Error('no first frame within 20 s');
 			await new Promise((r) => setTimeout(r, 2));
 		}

@@ -1,18 +1,18 @@
-// The explorer in a real pseudo-terminal on a tuwunel-sized tree: open, navigate from the root
-// up, search, toggle a vector, edit a variable, watch a file change, quit; the terminal must be
-// back to normal (main screen, cursor shown) afterwards.
+// The explorer in a real pseudo-terminal on a tuwunel-sized tree (the shared generator's
+// MEDIUM shape, 749 instances): open, navigate from the root up, search, toggle a vector, edit
+// a variable, watch a file change, quit; the terminal must be back to normal (main screen,
+// cursor shown) afterwards.
 
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
+import {MEDIUM, writeTree} from '../fixtures/gen/generate-tree.js';
 import {KEY, type PtySession, spawnCli} from './pty.js';
-import {DOCKERFILE_SYSTEM, tuwunelLikeHcl} from './tui-tree.js';
 
 function project(): {dir: string; state: string} {
 	const dir = mkdtempSync(join(tmpdir(), 'bt-tui-'));
-	writeFileSync(join(dir, 'bake.hcl'), tuwunelLikeHcl());
-	writeFileSync(join(dir, 'Dockerfile.system'), DOCKERFILE_SYSTEM);
+	writeTree(dir, MEDIUM);
 	return {dir, state: mkdtempSync(join(tmpdir(), 'bt-tui-state-'))};
 }
 
@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 function open(dir: string, state: string, args: string[] = []): PtySession {
-	const s = spawnCli(['-f', 'bake.hcl', ...args], {
+	const s = spawnCli(['-f', 'docker/bake.hcl', ...args], {
 		cwd: dir,
 		cols: 120,
 		rows: 32,
@@ -39,57 +39,56 @@ describe('baketree (tree explorer) in a terminal', () => {
 	it('explores, filters, edits, reloads and restores the terminal', async () => {
 		const {dir, state} = project();
 		const s = open(dir, state);
-		let screen = await s.waitFor('system ×2');
+		let screen = await s.waitFor('system ×1');
 		expect(s.output()).toContain('\x1b[?1049h');
-		expect(screen).toContain('697 instances');
+		expect(screen).toContain('80 blocks · 749 instances');
 		// Root at the bottom, dependents above.
-		expect(lineOf(screen, 'system ×2')).toBeGreaterThan(lineOf(screen, 'deps ×36'));
-		expect(screen).toContain('⇐ rust + source');
-		// Up from the root: the inspector follows the cursor; l opens the matrix block.
+		expect(lineOf(screen, 'system ×1')).toBeGreaterThan(lineOf(screen, '▸ s-1 ×1'));
+		expect(lineOf(screen, '▸ s-1 ×1')).toBeGreaterThan(lineOf(screen, '▸ rfs-1 ×6'));
+		expect(screen).toContain('crfs-1 ×12  ⇐ rfs-9 + rfs-8');
+		// Up from the root: the inspector follows the cursor.
 		s.press('k');
-		await s.waitFor('rust  (matrix block)');
-		s.press('l');
-		screen = await s.waitFor('▾ rust ×4');
-		expect(lineOf(screen, 'rust--nightly--debian')).toBeLessThan(lineOf(screen, '▾ rust ×4'));
-		// Search.
+		await s.waitFor('s-1  (matrix block)');
+		// Search opens the block of the hit.
 		s.press('/');
-		s.press('complement-testee--release--stable');
-		screen = await s.waitFor('complement-testee--release--stable--');
+		s.press('rfs-1--nightly--all');
+		screen = await s.waitFor('rfs-1--nightly--all--debian');
 		s.press(KEY.enter);
-		screen = await s.waitFor('a build of it builds 7 targets');
-		expect(screen).toMatch(/╴complement-testee--release--stable--\S+--debian/);
-		// Toggle a vector in the axes pane: drop ubuntu.
+		screen = await s.waitFor('a build of it builds 6 targets');
+		expect(screen).toMatch(/[┌├]╴rfs-1--nightly--all--debian/);
+		expect(screen).toContain('▾ rfs-1 ×6');
+		// Toggle a vector in the axes pane: drop feat_set=none.
 		s.press('a');
-		await s.waitFor('sys_name  2/2');
-		s.press('j');
-		s.press('j');
+		await s.waitFor('feat_set  3/3');
+		s.press('jjjjjjjjj');
 		s.press(' ');
-		screen = await s.waitFor('vector sys_name=debian');
-		expect(screen).toContain('349/697 instances');
-		// Edit a list variable: switch off the "bench" profile.
+		screen = await s.waitFor('vector feat_set=all,default');
+		// 7 fs blocks × 2 + 10 rfs × 4 + 55 crfs × 8 + 8 sys-only.
+		expect(screen).toContain('502/749 instances');
+		// Edit a list variable: switch off the "release" profile.
 		s.press('v');
 		await s.waitFor('cargo_profiles (list)');
-		s.press('jjj');
+		s.press('jj');
 		s.press(' ');
-		// 19 cargo blocks × 24 instances + 13 others; the sys_name filter keeps debian only.
-		screen = await s.waitFor('235/469 instances');
-		expect(screen).toContain('[ ] bench');
-		expect(screen).toContain('×12/24');
+		// The 55 crfs blocks lose half their instances; the feat_set filter stays.
+		screen = await s.waitFor('282/419 instances');
+		expect(screen).toContain('[ ] release');
+		expect(screen).toContain('crfs-1 ×4/6');
 		// A broken edit on disk shows a positioned banner over the last good tree.
-		const file = join(dir, 'bake.hcl');
+		const file = join(dir, 'docker/bake.hcl');
 		const good = readFileSync(file, 'utf8');
 		writeFileSync(file, `${good}\ntarget "broken" {\n  dockerfile = \n}\n`);
 		screen = await s.waitFor('bake.hcl:');
 		expect(screen).toContain('last good tree');
-		expect(screen).toContain('▾ complement-testee ×12/24');
+		expect(screen).toContain('crfs-1 ×4/6');
 		// Fixing it reloads and keeps the vectors.
 		writeFileSync(
 			file,
-			`${good}\ntarget "extra" {\n  contexts = { system = "target:system--debian" }\n}\n`,
+			`${good}\ntarget "extra" {\n  contexts = { system = "target:system--debian--testing-slim--x86_64-v1-linux-gnu" }\n}\n`,
 		);
-		screen = await s.waitFor('236/470 instances');
+		screen = await s.waitFor('283/420 instances');
 		expect(screen).not.toContain('last good tree');
-		expect(screen).toContain('vector sys_name=debian');
+		expect(screen).toContain('vector feat_set=all,default');
 		// Quit: main screen back, cursor shown.
 		s.press('q');
 		const {exitCode} = await s.exit;
@@ -99,7 +98,7 @@ describe('baketree (tree explorer) in a terminal', () => {
 		expect(out.lastIndexOf('\x1b[?25h')).toBeGreaterThan(out.lastIndexOf('\x1b[?25l'));
 		// The vectors are remembered for this bake file.
 		const again = open(dir, state);
-		screen = await again.waitFor('vector sys_name=debian');
+		screen = await again.waitFor('vector feat_set=all,default');
 		again.press(KEY.ctrlC);
 		expect((await again.exit).exitCode).toBe(0);
 	});
@@ -107,7 +106,7 @@ describe('baketree (tree explorer) in a terminal', () => {
 	it('restores the terminal on SIGTERM', async () => {
 		const {dir, state} = project();
 		const s = open(dir, state);
-		await s.waitFor('system ×2');
+		await s.waitFor('system ×1');
 		s.kill('SIGTERM');
 		await s.exit;
 		expect(s.output().lastIndexOf('\x1b[?1049l')).toBeGreaterThan(
