@@ -1,7 +1,7 @@
 // `b` in the tree explorer: the live build view inside the same app (fake docker), its summary,
 // back to the tree with the selection kept, and the terminal restored on quit.
 
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -88,6 +88,62 @@ describe('building from the tree explorer (pty)', () => {
 		expect(call.opts.targets).toEqual(['hostnet']);
 		s.press('q');
 		await s.waitFor('4 instances');
+		s.press('q');
+		expect((await s.exit).exitCode).toBe(0);
+	});
+});
+
+describe('baketree build TARGET on a terminal', () => {
+	it('asks for the entitlements the closure requests, then builds with --allow', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'bt-tree-build-'));
+		const log = join(state, 'docker-calls.jsonl');
+		const s = spawnCli(['build', 'hostnet'], {
+			cwd: TREE,
+			env: {
+				BAKETREE_DOCKER: join(ROOT, 'test/fake-docker/docker'),
+				BAKETREE_STATE_DIR: state,
+				FAKE_DOCKER_SCENARIO: 'single',
+				FAKE_DOCKER_SPEED: '0',
+				FAKE_DOCKER_LOG: log,
+			},
+		});
+		const screen = await s.waitFor('[y/N]');
+		expect(screen).toContain('network.host');
+		s.press('y\r');
+		await s.waitFor('FINISHED', 20_000);
+		s.press('q');
+		expect((await s.exit).exitCode).toBe(0);
+		const call = JSON.parse(readFileSync(log, 'utf8').trim().split('\n')[0] ?? '{}');
+		expect(call.opts.allow).toEqual(['network.host']);
+	});
+});
+
+describe('Complement from the tree explorer (pty)', () => {
+	it('C runs docker/complement.sh with the matrix values, q returns to the tree', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'bt-tree-c-'));
+		mkdirSync(join(dir, 'docker'));
+		writeFileSync(
+			join(dir, 'docker-bake.hcl'),
+			'target "testee" {\n  name = "testee--${profile}"\n  matrix = { profile = ["test"] }\n}\n',
+		);
+		const script = join(dir, 'docker/complement.sh');
+		writeFileSync(script, '#!/bin/sh\nprintf "pass\\tTestFrom_%s\\n" "$profile"\n');
+		chmodSync(script, 0o755);
+		const s = spawnCli([], {
+			cwd: dir,
+			cols: 100,
+			rows: 24,
+			env: {BAKETREE_STATE_DIR: mkdtempSync(join(tmpdir(), 'bt-tree-c-state-'))},
+		});
+		await s.waitFor('testee ×1');
+		s.press('l');
+		s.press('k');
+		await s.waitFor('defined at docker-bake.hcl:1');
+		s.press('C');
+		let screen = await s.waitFor('TestFrom_test', 20_000);
+		expect(screen).toContain('1 pass');
+		s.press('q');
+		screen = await s.waitFor('testee ×1');
 		s.press('q');
 		expect((await s.exit).exitCode).toBe(0);
 	});

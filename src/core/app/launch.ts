@@ -101,7 +101,8 @@ export function launchActions(
 			launch(p.targets, p.plan, p.plan.entitlements);
 		},
 		closeBuild() {
-			set({mode: NORMAL});
+			const running = get().build?.store.getState().phase !== 'finished';
+			set({mode: NORMAL, message: running ? 'the build goes on: b shows it again' : null});
 		},
 		async openComplement() {
 			const s = get();

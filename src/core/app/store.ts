@@ -535,12 +535,12 @@ export function createAppStore(
 						? [row.target]
 						: [...(row ? (s.blockTree?.instances.get(row.block) ?? []) : [])];
 				}
-				return {
-					files: options.files,
-					set: options.set,
-					vars: {...options.vars, ...s.vars},
-					targets,
-				};
+				// Only the bake file's declared variables go to the build (and its preview).
+				const declared = new Set(s.tree?.raw.variables.map((v) => v.name) ?? []);
+				const vars = Object.fromEntries(
+					Object.entries({...options.vars, ...s.vars}).filter(([k]) => declared.has(k)),
+				);
+				return {files: options.files, set: options.set, vars, targets};
 			},
 			quit() {
 				get().persist();

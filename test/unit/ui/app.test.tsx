@@ -1,18 +1,21 @@
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {createAppStore} from '../../../src/core/app/store.js';
-import type {TreeResult} from '../../../src/core/app/types.js';
+import type {AppDeps, TreeResult} from '../../../src/core/app/types.js';
 import {DiagnosticError} from '../../../src/core/diagnostics.js';
+import {createBuildStore} from '../../../src/core/progress/store.js';
 import {App} from '../../../src/ui/App.js';
 import {StoreContext} from '../../../src/ui/context.js';
 import {smallTree} from '../app/fixtures.js';
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
-async function mount(opts: {columns?: number; rows?: number; load?: () => TreeResult} = {}) {
+async function mount(
+	opts: {columns?: number; rows?: number; load?: () => TreeResult; deps?: Partial<AppDeps>} = {},
+) {
 	const tree = smallTree();
 	const store = createAppStore(
-		{loadTree: opts.load ?? (() => tree), readFile: async () => '', now: () => 0},
+		{loadTree: opts.load ?? (() => tree), readFile: async () => '', now: () => 0, ...opts.deps},
 		{files: ['docker/bake.hcl'], env: {}, set: [], vars: {}, topDown: false},
 		{columns: opts.columns ?? 100, rows: opts.rows ?? 24},
 	);
@@ -121,6 +124,31 @@ describe('App', () => {
 		expect(frame()).toContain('docker/bake.hcl:2:3: error: Missing newline');
 		expect(frame()).toContain('showing the last good tree');
 		expect(frame()).toContain('▸ system ×2');
+		r.unmount();
+	});
+
+	it('B shows the command; b asks about entitlements, then the build view; q returns', async () => {
+		const build = createBuildStore({title: 'system--debian system--ubuntu'});
+		const {frame, press, store, r} = await mount({
+			deps: {
+				entitlementsOf: (_t, name) => (name === 'system--ubuntu' ? ['network.host'] : undefined),
+				startBuild: () => ({store: build, cancel: () => {}, done: new Promise(() => {})}),
+			},
+		});
+		await press('B');
+		expect(frame()).toContain('docker buildx bake -f docker/bake.hcl --progress=rawjson');
+		await press('\x1b');
+		await press('b');
+		expect(frame()).toContain('Your build requests additional privileges:');
+		expect(frame()).toContain(' - network.host');
+		await press('y');
+		expect(store.getState().mode.kind).toBe('build');
+		expect(frame()).toContain('system--debian system--ubuntu');
+		// The build view reads its own keys: q goes back to the tree, not out of the app.
+		await press('q');
+		expect(store.getState().quitting).toBe(false);
+		expect(frame()).toContain('Tree (root at the bottom)');
+		expect(frame()).toContain('the build goes on: b shows it again');
 		r.unmount();
 	});
 });
