@@ -14,6 +14,7 @@ type Bench = () => Promise<readonly Figure[]>;
 
 const BENCHES: Readonly<Record<string, () => Promise<Bench>>> = {
 	parse: async () => (await import('./parse.bench.js')).benchParse,
+	evaluate: async () => (await import('./evaluate.bench.js')).benchEvaluate,
 	print: async () => (await import('./print.bench.js')).benchPrint,
 	tui: async () => (await import('./tui.bench.js')).benchTui,
 	ingest: async () => (await import('./ingest.bench.js')).benchIngest,

@@ -4,15 +4,30 @@
 
 import type {Expr, ScopeTraversalExpr, TemplatePart} from '../ast.js';
 
-export function referencedTraversals(expr: Expr): ScopeTraversalExpr[] {
-	const out: ScopeTraversalExpr[] = [];
-	visit(expr, new Set(), out, undefined);
+// The tree is immutable and bake walks the same expression once per matrix instance (and per
+// lookup), so each walk is done once per node and remembered.
+const traversalCache = new WeakMap<Expr, readonly ScopeTraversalExpr[]>();
+const callCache = new WeakMap<Expr, readonly string[]>();
+
+export function referencedTraversals(expr: Expr): readonly ScopeTraversalExpr[] {
+	let out = traversalCache.get(expr);
+	if (!out) {
+		const found: ScopeTraversalExpr[] = [];
+		visit(expr, new Set(), found, undefined);
+		out = found;
+		traversalCache.set(expr, out);
+	}
 	return out;
 }
 
-export function functionCalls(expr: Expr): string[] {
-	const out: string[] = [];
-	visit(expr, new Set(), undefined, out);
+export function functionCalls(expr: Expr): readonly string[] {
+	let out = callCache.get(expr);
+	if (!out) {
+		const found: string[] = [];
+		visit(expr, new Set(), undefined, found);
+		out = found;
+		callCache.set(expr, out);
+	}
 	return out;
 }
 
