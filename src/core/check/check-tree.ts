@@ -3,10 +3,10 @@
 // resolve. Dockerfile-level (per resolved target): the file exists, the `target` stage exists,
 // ARGs without default get a value, FROM / COPY --from names are stages or contexts.
 
-import {isRemoteUrl} from '../bake/resolve/paths.js';
 import type {Target} from '../bake/resolve/target.js';
 import type {Diagnostic, Range, Severity} from '../diagnostics.js';
 import {type DfRef, type Dockerfile, parseDockerfile} from '../dockerfile/parse.js';
+import {isRemoteUrl} from '../go-path.js';
 import type {LoadedTree} from '../tree.js';
 
 export interface CheckIo {

@@ -2,27 +2,9 @@
 
 import {homedir} from 'node:os';
 import {STRING, str} from '../cty/value.js';
+import {cleanPath} from '../go-path.js';
 import {str as strArg} from './args.js';
 import type {FunctionDef} from './types.js';
-
-/** Go path.Clean: lexical cleanup of `.`, `..` and repeated slashes. */
-export function goPathClean(p: string): string {
-	if (p === '') return '.';
-	const rooted = p.startsWith('/');
-	const out: string[] = [];
-	for (const part of p.split('/')) {
-		if (part === '' || part === '.') continue;
-		if (part === '..') {
-			if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-			else if (!rooted) out.push('..');
-			continue;
-		}
-		out.push(part);
-	}
-	const joined = out.join('/');
-	if (rooted) return `/${joined}`;
-	return joined === '' ? '.' : joined;
-}
 
 /** Go path.Base. */
 export function goPathBase(p: string): string {
@@ -34,7 +16,7 @@ export function goPathBase(p: string): string {
 
 /** Go path.Dir. */
 export function goPathDir(p: string): string {
-	return goPathClean(p.slice(0, p.lastIndexOf('/') + 1));
+	return cleanPath(p.slice(0, p.lastIndexOf('/') + 1));
 }
 
 /** Every code point outside [a-zA-Z0-9_-] becomes `_` (one per rune, as Go ranges runes). */

@@ -25,7 +25,7 @@ export function collectDecls(
 					b.labels.length === 0 ? `Missing name for ${b.type}` : `Extraneous label for ${b.type}`,
 					b.labels.length === 0
 						? `All ${b.type} blocks must have 1 labels (name).`
-						: 'Only 1 labels (name) are expected for ' + `${b.type} blocks.`,
+						: `Only 1 labels (name) are expected for ${b.type} blocks.`,
 				),
 			);
 			continue;

@@ -2,7 +2,7 @@
 // cleaned context path (written back into the target), the Dockerfile path, named contexts,
 // exports with annotations, entitlements.
 
-import {cleanPath, isRemoteUrl, joinPath} from './paths.js';
+import {cleanPath, isRemoteUrl, joinPath} from '../../go-path.js';
 import type {Target} from './target.js';
 
 export interface BuildOpt {

@@ -2,6 +2,7 @@
 // each target resolved (inherits left to right, defaults, --set, normalize), then every
 // `target:` context followed so that linked targets join the build as cacheonly.
 
+import {dirPath} from '../../go-path.js';
 import type {RawConfig, RawGroup, RawTarget} from '../config.js';
 import {parseGoBool} from '../parse/overrides.js';
 import {BakeError} from './errors.js';
@@ -13,7 +14,6 @@ import {
 	type Overrides,
 	parseOverrides,
 } from './overrides.js';
-import {dirPath} from './paths.js';
 import {fromRaw, merge, normalize, type Target} from './target.js';
 
 export interface ResolvedGroup {
