@@ -44,8 +44,18 @@ async function main(argv: readonly string[]): Promise<number> {
 			io.stderr.write(`baketree: ${err.message}\n`);
 			return err.code;
 		}
+		// node:util parseArgs rejects unknown or malformed options with these codes: bad input.
+		if (isArgumentError(err)) {
+			io.stderr.write(`baketree: ${err.message}\nRun 'baketree ${name} --help' for the options.\n`);
+			return 1;
+		}
 		throw err;
 	}
+}
+
+function isArgumentError(err: unknown): err is Error {
+	const code = (err as {code?: unknown} | null)?.code;
+	return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
 main(process.argv.slice(2)).then(

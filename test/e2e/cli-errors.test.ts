@@ -1,0 +1,42 @@
+// Bad command lines are bad input: a clear message, exit 1, never "internal error".
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+function run(args: string[], cwd = process.cwd()) {
+	return spawnSync(process.execPath, [cli, ...args], {
+		cwd,
+		encoding: 'utf8',
+		env: {PATH: process.env['PATH'] ?? ''},
+	});
+}
+
+describe('command-line errors', () => {
+	for (const command of ['build', 'replay', 'complement', 'print', 'tree', 'check', 'list']) {
+		it(`${command} --bogus is a usage error`, () => {
+			const r = run([command, '--bogus']);
+			expect(r.status).toBe(1);
+			expect(r.stderr).toContain("Unknown option '--bogus'");
+			expect(r.stderr).not.toContain('internal error');
+		});
+	}
+
+	it('a broken bake file gives file:line:col with a snippet and prints nothing on stdout', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'baketree-cli-'));
+		writeFileSync(
+			join(dir, 'docker-bake.hcl'),
+			'target "a" {\n  args = {\n    X = undefined_var\n  }\n}\n',
+		);
+		const r = run(['print'], dir);
+		expect(r.status).toBe(1);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toMatch(/docker-bake\.hcl:3:9: error: Unknown variable/);
+		expect(r.stderr).toContain('X = undefined_var');
+		expect(r.stderr).toContain('^^^^^^^^^^^^^');
+	});
+});
