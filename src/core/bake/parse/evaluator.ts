@@ -64,6 +64,8 @@ export class BakeEvaluator {
 	readonly varState: VariableState;
 	/** Blocks by type and final name; filled once every block's names are known. */
 	blocksByName = new Map<string, Map<string, Block[]>>();
+	/** False when no expression reads `target.*` / `group.*`: then store has nothing to do. */
+	keepBlockValues = true;
 	/** The live `target` / `group` objects of the global scope (see store). */
 	private readonly blockValues = new Map<string, Map<string, Value>>();
 	readonly states = new Map<Block, BlockState>();
@@ -369,6 +371,7 @@ export class BakeEvaluator {
 	}
 
 	private store(type: string, name: string, inst: Instance): void {
+		if (!this.keepBlockValues) return;
 		const fieldNames = type === 'target' ? [...TARGET_FIELD_SET] : GROUP_FIELDS;
 		const attrs: [string, Value][] = [['name', {kind: 'string', value: name}]];
 		for (const f of fieldNames) {
