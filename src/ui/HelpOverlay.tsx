@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {helpSections} from '../core/app/keys.js';
+import {Panel} from './Panel.js';
 import {THEME} from './theme.js';
 
 export function HelpOverlay({width, height}: {width: number; height: number}) {
@@ -8,13 +9,7 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 	const per = Math.ceil(sections.length / columns);
 	const colWidth = Math.floor((width - 2) / columns);
 	return (
-		<Box
-			flexDirection="column"
-			width={width}
-			height={height}
-			borderStyle="round"
-			borderColor={THEME.focusBorder}
-		>
+		<Panel width={width} height={height} color={THEME.focusBorder}>
 			<Text bold color={THEME.accent}>
 				{' Keys '}
 				<Text color={THEME.dim}>(Esc or ? closes)</Text>
@@ -38,6 +33,6 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 					),
 				)}
 			</Box>
-		</Box>
+		</Panel>
 	);
 }

@@ -1,5 +1,6 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {useApp} from './context.js';
+import {Panel} from './Panel.js';
 import {clip, THEME, windowStart} from './theme.js';
 
 /** `/` search: the query line and the hits, in the tree pane's place. */
@@ -11,13 +12,7 @@ export function SearchView({width, height}: {width: number; height: number}) {
 	const rows = Math.max(1, height - 3);
 	const start = windowStart(mode.cursor, rows, hits.length);
 	return (
-		<Box
-			flexDirection="column"
-			width={width}
-			height={height}
-			borderStyle="round"
-			borderColor={THEME.focusBorder}
-		>
+		<Panel width={width} height={height} color={THEME.focusBorder}>
 			<Text wrap="truncate">
 				<Text bold color={THEME.accent}>
 					/{' '}
@@ -46,6 +41,6 @@ export function SearchView({width, height}: {width: number; height: number}) {
 				);
 			})}
 			{mode.query && hits.length === 0 ? <Text color={THEME.dim}>no match</Text> : null}
-		</Box>
+		</Panel>
 	);
 }

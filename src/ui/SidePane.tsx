@@ -1,10 +1,11 @@
 // The side (or bottom) pane: inspector, axes and variables as tabs; Tab moves between them.
 
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import type {Focus} from '../core/app/types.js';
 import {AxesView} from './AxesView.js';
 import {useApp} from './context.js';
 import {InspectorView} from './InspectorView.js';
+import {Panel} from './Panel.js';
 import {clip, THEME} from './theme.js';
 import {VariablesView} from './VariablesView.js';
 
@@ -26,13 +27,7 @@ export function SidePane({width, height, rowsVisible}: Props) {
 	const focused = focus !== 'tree';
 	const inner = Math.max(1, width - 2);
 	return (
-		<Box
-			flexDirection="column"
-			width={width}
-			height={height}
-			borderStyle="round"
-			borderColor={focused ? THEME.focusBorder : THEME.border}
-		>
+		<Panel width={width} height={height} color={focused ? THEME.focusBorder : THEME.border}>
 			<Text wrap="truncate">
 				{TABS.map((t, i) => (
 					<Text key={t.id}>
@@ -55,7 +50,7 @@ export function SidePane({width, height, rowsVisible}: Props) {
 			) : (
 				<VariablesView width={inner} rows={rowsVisible} focused={focused} />
 			)}
-		</Box>
+		</Panel>
 	);
 }
 

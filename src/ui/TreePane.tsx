@@ -6,6 +6,7 @@ import {memo, useMemo} from 'react';
 import type {TreeRow} from '../core/app/types.js';
 import type {Graph} from '../core/graph/types.js';
 import {useApp} from './context.js';
+import {Panel} from './Panel.js';
 import {clip, THEME} from './theme.js';
 
 interface Props {
@@ -37,13 +38,7 @@ export function TreePane({width, height, rowsVisible}: Props) {
 	const below = rows.length - scroll - visible.length;
 	const title = ` Tree ${orientation === 'bottom-up' ? '(root at the bottom)' : '(root at the top)'} `;
 	return (
-		<Box
-			flexDirection="column"
-			width={width}
-			height={height}
-			borderStyle="round"
-			borderColor={focused ? THEME.focusBorder : THEME.border}
-		>
+		<Panel width={width} height={height} color={focused ? THEME.focusBorder : THEME.border}>
 			{/* Bottom-up, a short tree sits on the bottom edge: the root is always at the bottom. */}
 			<Box
 				flexDirection="column"
@@ -77,7 +72,7 @@ export function TreePane({width, height, rowsVisible}: Props) {
 					)}
 				</Text>
 			</Box>
-		</Box>
+		</Panel>
 	);
 }
 

@@ -2,12 +2,13 @@
 // Complement view (src/ui/complement) in place of the explorer, the y/n question for the
 // entitlements a build asks for, and the exact command a build of the selection runs.
 
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
 import {buildCommand, commandLine, shellQuote} from '../core/app/build-command.js';
 import {closureOfAll} from '../core/build/plan.js';
 import {BuildView} from './build/build-view.js';
 import {ComplementView} from './complement/ComplementView.js';
 import {useApp, useAppStore} from './context.js';
+import {Panel} from './Panel.js';
 import {THEME} from './theme.js';
 
 /** The live build started with `b`; `q` returns to the tree. */
@@ -32,15 +33,7 @@ export function AllowPrompt({width, height}: {width: number; height: number}) {
 	const request = useAppStore().getState().buildRequest();
 	const entitlements = mode.kind === 'allow' ? mode.entitlements : [];
 	return (
-		<Box
-			flexDirection="column"
-			width={width}
-			height={height}
-			borderStyle="round"
-			borderColor={THEME.warn}
-			overflow="hidden"
-			paddingX={1}
-		>
+		<Panel width={width} height={height} color={THEME.warn} padded>
 			<Text bold color={THEME.warn}>
 				Your build requests additional privileges:
 			</Text>
@@ -52,7 +45,7 @@ export function AllowPrompt({width, height}: {width: number; height: number}) {
 				{`Building ${request.targets.join(' ')} passes ${entitlements.map((e) => `--allow=${e}`).join(' ')} to buildx.`}
 			</Text>
 			<Text bold>Allow? [y/N]</Text>
-		</Box>
+		</Panel>
 	);
 }
 
@@ -66,15 +59,7 @@ export function CommandScreen({width, height}: {width: number; height: number}) 
 	const closure = graph ? closureOfAll(graph, request.targets).length : 0;
 	const envLines = Object.entries(cmd.env).map(([k, v]) => `${k}=${shellQuote(v)}`);
 	return (
-		<Box
-			flexDirection="column"
-			width={width}
-			height={height}
-			borderStyle="round"
-			borderColor={THEME.focusBorder}
-			overflow="hidden"
-			paddingX={1}
-		>
+		<Panel width={width} height={height} color={THEME.focusBorder} padded>
 			<Text bold color={THEME.accent}>
 				Build {request.targets.length} target{request.targets.length === 1 ? '' : 's'}
 				<Text color={THEME.dim}>
@@ -96,6 +81,6 @@ export function CommandScreen({width, height}: {width: number; height: number}) 
 			<Text color={THEME.dim} wrap="wrap">
 				{`As one line: ${commandLine(cmd)}`}
 			</Text>
-		</Box>
+		</Panel>
 	);
 }
