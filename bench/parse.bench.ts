@@ -1,7 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are HCL source, where ${} is literal text
 // Lex+parse time of a synthetic bake file shaped like the tuwunel tree (about 2,400 lines:
 // 80 matrix targets with function calls,, heredocs, conditionals and for expressions).
-// The lead wires benchParse() into bench/run.ts.
 
 import {performance} from 'node:perf_hooks';
 import {lex} from '../src/core/hcl/lexer.js';
@@ -81,7 +80,9 @@ function time(fn: () => void): number {
 	return performance.now() - t0;
 }
 
-export async function benchParse(): Promise<{name: string; value: number; unit: string}[]> {
+export async function benchParse(): Promise<
+	{name: string; value: number; unit: string; goal?: string}[]
+> {
 	const text = syntheticBakeFile();
 	const lines = text.split('\n').length;
 	const cold = time(() => parseHcl(text, 'bench.hcl'));
@@ -102,6 +103,9 @@ export async function benchParse(): Promise<{name: string; value: number; unit: 
 			name: `hcl lex+parse warm median of ${RUNS} (${lines} lines)`,
 			value: round(median(parseTimes)),
 			unit: 'ms',
+			// Issue 2: the tuwunel-sized tree parses *and* evaluates in under 30 ms warm, so
+			// parsing alone must stay well inside that budget.
+			goal: '< 30',
 		},
 	];
 }

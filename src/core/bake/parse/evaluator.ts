@@ -11,6 +11,7 @@ import {errorAt} from '../../diagnostics.js';
 import {STDLIB} from '../../functions/registry.js';
 import type {Attribute, Block, Expr} from '../../hcl/ast.js';
 import {
+	type EvalResult,
 	EXPRESSION_FUNCTIONS,
 	evaluateExpr,
 	exprAsKeyword,
@@ -47,10 +48,17 @@ export interface Instance {
 interface BlockState {
 	instances: Instance[];
 	names?: string[];
+	/**
+	 * Values of attributes that read no matrix variable (and are pure, see isPure): the same
+	 * in every instance, so evaluated once. Only for blocks with more than one instance.
+	 */
+	shared?: Map<Attribute, Value | null>;
 }
 
 const NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
 export const BLOCK_TYPES: ReadonlySet<string> = new Set(['target', 'group']);
+/** Functions whose result differs between calls with the same arguments. */
+const IMPURE_FUNCTIONS: ReadonlySet<string> = new Set(['timestamp', 'uuid', 'uuidv4', 'bcrypt']);
 
 export function validateLabel(name: string): void {
 	if (!NAME_PATTERN.test(name)) throw new BakeFail('only "[a-zA-Z0-9_-]+" are allowed');
@@ -71,6 +79,8 @@ export class BakeEvaluator {
 	readonly states = new Map<Block, BlockState>();
 	private readonly progressV = new Set<string>();
 	private readonly progressF = new Set<string>();
+	/** User functions whose calls may be memoized (see isPure). */
+	private readonly pureFuncs = new Set<string>();
 	private readonly scopeIds = new WeakMap<Scope, number>();
 	private nextScopeId = 1;
 	/** BUILDX_BAKE_FILE_RELATIVE_PATHS: local contexts are relative to the defining file. */
@@ -191,16 +201,33 @@ export class BakeEvaluator {
 		const exclude = new Set(params);
 		if (variadic !== undefined) exclude.add(variadic);
 		this.loadDeps(this.global, f.result.expr, exclude, false);
+		const memoize = this.isPure(f.result.expr);
+		if (memoize) this.pureFuncs.add(name);
 		const spec = {
 			name,
 			params,
 			result: f.result.expr,
+			memoize,
 			...(variadic !== undefined ? {variadic} : {}),
 		};
 		this.global.defineFunction(
 			name,
 			makeUserFunction(spec, () => this.global),
 		);
+	}
+
+	/**
+	 * Whether evaluating `expr` twice in the same scope must give the same value: it calls no
+	 * impure function (directly or through a user function) and reads no `target`/`group`
+	 * value, which grow while blocks are evaluated. Globals never change once resolved.
+	 */
+	isPure(expr: Expr): boolean {
+		for (const fn of functionCalls(expr)) {
+			if (IMPURE_FUNCTIONS.has(fn)) return false;
+			if (this.funcs.has(fn) && !this.pureFuncs.has(fn)) return false;
+		}
+		for (const t of referencedTraversals(expr)) if (BLOCK_TYPES.has(t.root)) return false;
+		return true;
 	}
 
 	resolveValue(scope: Scope, name: string): void {
@@ -313,8 +340,10 @@ export class BakeEvaluator {
 			const content = block.body.attributes.filter(
 				(a) => schema.has(a.name) && (want ? want.includes(a.name) : !inst.done.has(a.name)),
 			);
-			for (const a of content) this.loadDeps(inst.scope, a.expr, undefined, true);
-			const diags = this.decode(block, inst, content, want);
+			// A shared value was computed (deps loaded) for an earlier instance.
+			for (const a of content)
+				if (!st.shared?.get(a)) this.loadDeps(inst.scope, a.expr, undefined, true);
+			const diags = this.decode(block, inst, content, want, st);
 			if (diags.length) throw BakeFail.diags(diags);
 			for (const a of content) inst.done.add(a.name);
 			for (const a of want ?? []) inst.done.add(a);
@@ -327,10 +356,11 @@ export class BakeEvaluator {
 		inst: Instance,
 		content: Attribute[],
 		want: readonly string[] | undefined,
+		st: BlockState,
 	): Diagnostic[] {
 		const diags: Diagnostic[] = [];
 		for (const a of content) {
-			const r = evaluateExpr(a.expr, inst.scope);
+			const r = this.evalShared(a, inst, st);
 			if (r.value === undefined) {
 				diags.push(...r.diagnostics);
 				continue;
@@ -368,6 +398,28 @@ export class BakeEvaluator {
 			);
 		}
 		return diags;
+	}
+
+	/** evaluateExpr, or the value shared by every instance of the block when there is one. */
+	private evalShared(a: Attribute, inst: Instance, st: BlockState): EvalResult {
+		if (st.instances.length < 2) return evaluateExpr(a.expr, inst.scope);
+		st.shared ??= new Map();
+		let v = st.shared.get(a);
+		if (v === undefined) {
+			v = null;
+			if (this.isPure(a.expr)) {
+				const roots = referencedTraversals(a.expr);
+				if (!roots.some((t) => inst.matrix.has(t.root))) {
+					const r = evaluateExpr(a.expr, inst.scope);
+					// Failures are not shared: each instance reports its own, as before.
+					if (r.value === undefined) return r;
+					st.shared.set(a, r.value);
+					return r;
+				}
+			}
+			st.shared.set(a, v);
+		}
+		return v === null ? evaluateExpr(a.expr, inst.scope) : {value: v, diagnostics: []};
 	}
 
 	private store(type: string, name: string, inst: Instance): void {

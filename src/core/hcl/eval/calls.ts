@@ -33,9 +33,14 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 			`There is no function named ${quote(e.name)}.${didYouMean(e.name, known)}`,
 		);
 	}
-	const raw = e.args.map((a) => ev.eval(a, s));
-	if (raw.some((v) => v === undefined)) return undefined;
-	let args = raw as Value[];
+	let args: Value[] = [];
+	let failed = false;
+	for (const a of e.args) {
+		const v = ev.eval(a, s);
+		if (v === undefined) failed = true;
+		else args.push(v);
+	}
+	if (failed) return undefined;
 	// argRanges[i] is where argument i came from (an expanded list reports at its expression).
 	let argRanges = e.args.map((a) => a.range);
 	if (e.expandFinal && args.length > 0) {

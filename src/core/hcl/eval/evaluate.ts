@@ -160,7 +160,7 @@ export class Evaluator {
 			}
 			let k: Value;
 			try {
-				k = convert(key, STRING);
+				k = key.kind === 'string' ? key : convert(key, STRING);
 			} catch (err) {
 				this.error(
 					it.key.range,

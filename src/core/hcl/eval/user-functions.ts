@@ -18,6 +18,12 @@ export interface UserFunctionSpec {
 	readonly params: readonly string[];
 	readonly variadic?: string;
 	readonly result: Expr;
+	/**
+	 * The body is pure (no timestamp/uuid/bcrypt, no reads of values that change while
+	 * evaluating): calls with equal arguments return the remembered value. Bake trees call
+	 * the same naming function with the same matrix values many times.
+	 */
+	readonly memoize?: boolean;
 }
 
 /** A failed user-function body: carries the body's diagnostics (HCL smuggles them in the error). */
@@ -39,6 +45,7 @@ export function exprAsKeyword(e: Expr): string | undefined {
 const running = new Set<string>();
 
 export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): FunctionDef {
+	const memo = spec.memoize ? new Map<string, Value>() : undefined;
 	return {
 		description: `user function ${spec.name}`,
 		params: spec.params.map((name) => ({name, type: DYNAMIC})),
@@ -46,6 +53,11 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 			? {varParam: {name: spec.variadic, type: DYNAMIC, allowNull: true}}
 			: {}),
 		impl: (args: readonly Value[]): Value => {
+			const key = memo ? argsKey(args) : undefined;
+			if (key !== undefined) {
+				const hit = memo?.get(key);
+				if (hit !== undefined) return hit;
+			}
 			if (running.has(spec.name))
 				throw new FunctionError(`function cycle not allowed for ${spec.name}`);
 			const vars: [string, Value][] = spec.params.map((p, i) => [p, args[i] as Value]);
@@ -55,10 +67,52 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 			try {
 				const r = evaluateExpr(spec.result, base().child(vars));
 				if (r.value === undefined) throw new UserFunctionError(r.diagnostics);
+				if (key !== undefined) memo?.set(key, r.value);
 				return r.value;
 			} finally {
 				running.delete(spec.name);
 			}
 		},
 	};
+}
+
+/**
+ * A key that tells argument lists apart exactly (kinds included: a tuple and a list of the
+ * same strings are different values), or undefined for values not worth keying (numbers,
+ * whose precision the text hides; nulls; maps and objects).
+ */
+export function argsKey(args: readonly Value[]): string | undefined {
+	let out = '';
+	for (const a of args) {
+		const k = valueKey(a);
+		if (k === undefined) return undefined;
+		out += k;
+	}
+	return out;
+}
+
+function valueKey(v: Value): string | undefined {
+	switch (v.kind) {
+		case 'string':
+			// Length-prefixed, so no escaping is needed to keep keys apart.
+			return `s${v.value.length}:${v.value}`;
+		case 'bool':
+			return v.value ? 'T' : 'F';
+		case 'tuple':
+		case 'list':
+		case 'set': {
+			let out: string;
+			if (v.kind === 'tuple') out = 't[';
+			else if (v.elem.kind === 'string' || v.elem.kind === 'bool') out = `${v.kind}${v.elem.kind}[`;
+			else return undefined;
+			for (const it of v.items) {
+				const k = valueKey(it);
+				if (k === undefined) return undefined;
+				out += k;
+			}
+			return `${out}]`;
+		}
+		default:
+			return undefined;
+	}
 }
