@@ -58,7 +58,7 @@ interface BlockState {
 const NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
 export const BLOCK_TYPES: ReadonlySet<string> = new Set(['target', 'group']);
 /** Functions whose result differs between calls with the same arguments. */
-const IMPURE_FUNCTIONS: ReadonlySet<string> = new Set(['timestamp', 'uuid', 'uuidv4', 'bcrypt']);
+const IMPURE_FUNCTIONS: ReadonlySet<string> = new Set(['timestamp', 'uuidv4', 'bcrypt']);
 
 export function validateLabel(name: string): void {
 	if (!NAME_PATTERN.test(name)) throw new BakeFail('only "[a-zA-Z0-9_-]+" are allowed');
