@@ -6,7 +6,7 @@
 import {mismatchMessage} from './mismatch.js';
 import {Num} from './number.js';
 import {normalizeSetItems} from './set.js';
-import {hasDynamic, typeEquals, typeOf} from './types.js';
+import {hasDynamic, isPrimitive as isPrimitiveType, typeEquals, typeOf} from './types.js';
 import {unifyTypes} from './unify.js';
 import type {Type, Value} from './value.js';
 import {FALSE, nullOf, sortedMap, str, TRUE} from './value.js';
@@ -85,6 +85,21 @@ export function canConvert(from: Type, to: Type, unsafe = true): boolean {
 
 /** cty convert.Convert. Throws ConversionError with cty's wording. */
 export function convert(v: Value, want: Type): Value {
+	// Most conversions are identities (any value for an `any` parameter, a string where a
+	// string is wanted); answering them before typeOf saves building a type per call.
+	if (want.kind === 'dynamic') return v;
+	if (v.kind === want.kind) {
+		if (v.kind === 'string' || v.kind === 'number' || v.kind === 'bool') return v;
+		if ((v.kind === 'list' || v.kind === 'set' || v.kind === 'map') && isPrimitiveType(v.elem)) {
+			if (v.elem.kind === (want as {elem: Type}).elem.kind) return v;
+		}
+	}
+	// A tuple literal of strings for a list(string) parameter (join, every list field): the
+	// items are already of the element type, so they are shared, not converted one by one.
+	if (want.kind === 'list' && v.kind === 'tuple' && isPrimitiveType(want.elem)) {
+		const k = want.elem.kind;
+		if (v.items.every((x) => x.kind === k)) return {kind: 'list', elem: want.elem, items: v.items};
+	}
 	const got = typeOf(v);
 	if (typeEquals(got, want)) return v;
 	if (!canConvert(got, want, true)) throw new ConversionError(mismatchMessage(got, want));

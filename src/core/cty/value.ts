@@ -72,9 +72,18 @@ export function object(attrs: Iterable<readonly [string, Value]>): Value {
 }
 
 export function sortedMap<V>(entries: Iterable<readonly [string, V]>): ReadonlyMap<string, V> {
-	const arr = [...entries];
-	arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	// Arrays are built by the caller for this call alone, so they are sorted in place; most
+	// arrive sorted already (written that way, or copied from a sorted map) and skip the sort.
+	const arr = Array.isArray(entries) ? (entries as (readonly [string, V])[]) : [...entries];
+	if (!isSortedByKey(arr)) arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	return new Map(arr);
+}
+
+function isSortedByKey(arr: readonly (readonly [string, unknown])[]): boolean {
+	for (let i = 1; i < arr.length; i++)
+		if ((arr[i - 1] as readonly [string, unknown])[0] > (arr[i] as readonly [string, unknown])[0])
+			return false;
+	return true;
 }
 
 /** A number value; JS numbers become cty.NumberFloatVal-like (53-bit) values, ints 64-bit. */

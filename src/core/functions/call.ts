@@ -45,19 +45,20 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
 		);
 	}
 	// HCL converts every argument first, then cty's Call refuses nulls.
-	const converted = args.map((a, i) => {
+	const converted: Value[] = new Array(args.length);
+	for (let i = 0; i < args.length; i++) {
 		try {
-			return convert(a, (paramFor(def, i) as Param).type);
+			converted[i] = convert(args[i] as Value, (paramFor(def, i) as Param).type);
 		} catch (err) {
 			if (err instanceof ConversionError) throw new FunctionArgError(i, err.message);
 			throw err;
 		}
-	});
-	converted.forEach((a, i) => {
-		if (a.kind === 'null' && !(paramFor(def, i) as Param).allowNull) {
+	}
+	for (let i = 0; i < converted.length; i++) {
+		if ((converted[i] as Value).kind === 'null' && !(paramFor(def, i) as Param).allowNull) {
 			throw new FunctionArgError(i, 'argument must not be null');
 		}
-	});
+	}
 	try {
 		return def.impl(converted);
 	} catch (err) {

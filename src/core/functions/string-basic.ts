@@ -139,24 +139,29 @@ export const STRING_FUNCTIONS: Record<string, FunctionDef> = {
 		params: [pStr('separator')],
 		varParam: p('lists', {kind: 'list', elem: STRING}),
 		impl: (args) => {
+			// Plain loops: bake trees call join for every instance name, so this stays lean.
 			const sep = str(args, 0);
-			const lists = args.slice(1);
-			if (lists.length < 1) throw new Error('at least one list is required');
-			const items: string[] = [];
-			lists.forEach((l, ai) => {
-				if (l.kind !== 'list') return;
-				l.items.forEach((v: Value, ei) => {
+			const nLists = args.length - 1;
+			if (nLists < 1) throw new Error('at least one list is required');
+			let out = '';
+			let first = true;
+			for (let ai = 0; ai < nLists; ai++) {
+				const l = args[ai + 1] as Value;
+				if (l.kind !== 'list') continue;
+				for (let ei = 0; ei < l.items.length; ei++) {
+					const v = l.items[ei] as Value;
 					if (v.kind !== 'string') {
 						const msg =
-							lists.length > 1
+							nLists > 1
 								? `element ${ei} of list ${ai + 1} is null; cannot concatenate null values`
 								: `element ${ei} is null; cannot concatenate null values`;
 						throw new FunctionArgError(ai + 1, msg);
 					}
-					items.push(v.value);
-				});
-			});
-			return strVal(items.join(sep));
+					out = first ? v.value : out + sep + v.value;
+					first = false;
+				}
+			}
+			return strVal(out);
 		},
 	},
 };

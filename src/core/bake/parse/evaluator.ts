@@ -41,8 +41,12 @@ export interface Instance {
 	readonly matrix: ReadonlyMap<string, Value>;
 	readonly fields: Map<string, Decoded>;
 	readonly ranges: Map<string, Range>;
-	readonly done: Set<string>;
-	readonly progress: Set<string>;
+	/** Every field is decoded (a full resolveBlock ran). */
+	complete: boolean;
+	/** Fields decoded so far, when only some were asked for (`target.NAME.FIELD`). */
+	done: Set<string> | undefined;
+	/** Fields being decoded: meeting one again is a reference cycle. */
+	progress: Set<string> | undefined;
 }
 
 interface BlockState {
@@ -53,6 +57,8 @@ interface BlockState {
 	 * in every instance, so evaluated once. Only for blocks with more than one instance.
 	 */
 	shared?: Map<Attribute, Value | null>;
+	/** The block's attributes that are fields of its type, in file order. */
+	schemaAttrs?: Attribute[];
 }
 
 const NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
@@ -82,6 +88,8 @@ export class BakeEvaluator {
 	/** User functions whose calls may be memoized (see isPure). */
 	private readonly pureFuncs = new Set<string>();
 	private readonly scopeIds = new WeakMap<Scope, number>();
+	/** Expressions whose dependencies loadDeps has resolved (see loadDepsOnce). */
+	private readonly depsLoaded = new WeakSet<Expr>();
 	private nextScopeId = 1;
 	/** BUILDX_BAKE_FILE_RELATIVE_PATHS: local contexts are relative to the defining file. */
 	private readonly relativePaths: boolean;
@@ -239,9 +247,22 @@ export class BakeEvaluator {
 		this.global.set(name, value);
 	}
 
+	/**
+	 * loadDeps, skipped for an expression whose dependencies were already loaded without
+	 * error. What an expression references outside its own scope (globals, functions,
+	 * `target.NAME.FIELD`) is the same for every matrix instance, and once resolved it stays
+	 * resolved, so one successful load serves them all; names bound by the instance's own
+	 * scope (matrix values) need no loading.
+	 */
+	private loadDepsOnce(scope: Scope, expr: Expr): void {
+		if (this.depsLoaded.has(expr)) return;
+		this.loadDeps(scope, expr, undefined, true);
+		this.depsLoaded.add(expr);
+	}
+
 	/** Evaluate an expression after loading what it references; diagnostics are thrown. */
 	evalExpr(scope: Scope, expr: Expr): Value {
-		this.loadDeps(scope, expr, undefined, true);
+		this.loadDepsOnce(scope, expr);
 		const r = evaluateExpr(expr, scope);
 		if (r.value === undefined) throw BakeFail.diags(r.diagnostics);
 		return r.value;
@@ -262,23 +283,39 @@ export class BakeEvaluator {
 			matrix,
 			fields: new Map(),
 			ranges: new Map(),
-			done: new Set(),
-			progress: new Set(),
+			complete: false,
+			done: undefined,
+			progress: undefined,
 		});
 		const attr = block.body.attributes.find((a) => a.name === 'matrix');
 		if (!attr) return [inst(this.global, new Map())];
 		if (block.type === 'group') throw new BakeFail('matrix is not supported for groups');
 		const v = this.evalExpr(this.global, attr.expr);
 		if (v.kind !== 'map' && v.kind !== 'object') throw new BakeFail('matrix must be a map');
-		let combos: Map<string, Value>[] = [new Map()];
+		const keys: string[] = [];
+		const values: (readonly Value[])[] = [];
+		let total = 1;
 		for (const [k, vals] of v.kind === 'map' ? v.entries : v.attrs) {
 			const items = elementsOf(vals);
 			if (!items) throw new BakeFail('matrix values must be a list');
-			const next: Map<string, Value>[] = [];
-			for (const val of items) for (const c of combos) next.push(new Map([...c, [k, val]]));
-			combos = next;
+			keys.push(k);
+			values.push(items);
+			total *= items.length;
 		}
-		return combos.map((m) => inst(m.size === 0 ? this.global : this.global.child(m), m));
+		if (keys.length === 0) return [inst(this.global, new Map())];
+		// Combination n, with the first key varying fastest: buildx's order.
+		const out: Instance[] = [];
+		for (let n = 0; n < total; n++) {
+			const m = new Map<string, Value>();
+			let rest = n;
+			for (let j = 0; j < keys.length; j++) {
+				const items = values[j] as readonly Value[];
+				m.set(keys[j] as string, items[rest % items.length] as Value);
+				rest = Math.floor(rest / items.length);
+			}
+			out.push(inst(this.global.child(m), m));
+		}
+		return out;
 	}
 
 	resolveBlockNames(block: Block): string[] {
@@ -287,11 +324,11 @@ export class BakeEvaluator {
 		this.resolveBlock(block, []);
 		const label = block.labels[0] ?? '';
 		const names: string[] = [];
+		const nameAttr = block.body.attributes.find((a) => a.name === 'name');
+		const hasMatrix = block.body.attributes.some((a) => a.name === 'matrix');
 		for (const inst of st.instances) {
 			validateLabel(label);
 			let name = label;
-			const nameAttr = block.body.attributes.find((a) => a.name === 'name');
-			const hasMatrix = block.body.attributes.some((a) => a.name === 'matrix');
 			if (block.type === 'group') {
 				if (nameAttr) throw new BakeFail('name is not supported for groups');
 				if (hasMatrix) throw new BakeFail('matrix is not supported for groups');
@@ -325,28 +362,44 @@ export class BakeEvaluator {
 		const st = this.state(block);
 		const schema: ReadonlySet<string> =
 			block.type === 'target' ? TARGET_FIELD_SET : new Set(GROUP_FIELDS);
-		for (const [i, inst] of st.instances.entries()) {
+		for (let i = 0; i < st.instances.length; i++) {
+			const inst = st.instances[i] as Instance;
+			// Everything of a complete instance is decoded (and published) already.
+			if (inst.complete) {
+				if (only !== undefined) return;
+				continue;
+			}
 			const name = st.names?.[i] ?? block.labels[0] ?? '';
 			let want = only;
 			if (want !== undefined) {
-				want = want.filter((a) => !inst.done.has(a));
+				const done = inst.done;
+				if (done) want = want.filter((a) => !done.has(a));
 				if (want.length === 0) return;
+				inst.progress ??= new Set();
+				const progress = inst.progress;
 				for (const a of want) {
-					if (inst.progress.has(a))
+					if (progress.has(a))
 						throw new BakeFail(`reference cycle not allowed for ${block.type}.${name}.${a}`);
 				}
-				for (const a of want) inst.progress.add(a);
+				for (const a of want) progress.add(a);
 			}
-			const content = block.body.attributes.filter(
-				(a) => schema.has(a.name) && (want ? want.includes(a.name) : !inst.done.has(a.name)),
-			);
-			// A shared value was computed (deps loaded) for an earlier instance.
-			for (const a of content)
-				if (!st.shared?.get(a)) this.loadDeps(inst.scope, a.expr, undefined, true);
+			const done = inst.done;
+			st.schemaAttrs ??= block.body.attributes.filter((a) => schema.has(a.name));
+			const content =
+				want === undefined && done === undefined
+					? st.schemaAttrs
+					: block.body.attributes.filter(
+							(a) => schema.has(a.name) && (want ? want.includes(a.name) : !done?.has(a.name)),
+						);
+			for (const a of content) this.loadDepsOnce(inst.scope, a.expr);
 			const diags = this.decode(block, inst, content, want, st);
 			if (diags.length) throw BakeFail.diags(diags);
-			for (const a of content) inst.done.add(a.name);
-			for (const a of want ?? []) inst.done.add(a);
+			if (want === undefined) inst.complete = true;
+			else {
+				inst.done ??= new Set();
+				for (const a of content) inst.done.add(a.name);
+				for (const a of want) inst.done.add(a);
+			}
 			this.store(block.type, name, inst);
 		}
 	}
@@ -386,7 +439,7 @@ export class BakeEvaluator {
 			}
 		}
 		const required =
-			block.type === 'group' && (want ? want.includes('targets') : !inst.done.has('targets'));
+			block.type === 'group' && (want ? want.includes('targets') : !inst.done?.has('targets'));
 		if (required && !block.body.attributes.some((a) => a.name === 'targets')) {
 			const p = block.body.range.start;
 			diags.push(

@@ -73,6 +73,8 @@ export function decodeField(kind: FieldKind | 'group-targets', v: Value): Decode
 		}
 		case 'list':
 		case 'group-targets': {
+			const direct = stringItems(v);
+			if (direct) return direct;
 			const l = conv(v, LIST_STRING);
 			if (l.kind !== 'list') return [];
 			return l.items.map((it) => {
@@ -81,6 +83,8 @@ export function decodeField(kind: FieldKind | 'group-targets', v: Value): Decode
 			});
 		}
 		case 'map': {
+			const direct = stringAttrs(v);
+			if (direct) return direct;
 			const m = conv(v, MAP_STRING);
 			const out: Record<string, string | null> = {};
 			if (m.kind === 'map')
@@ -101,6 +105,31 @@ export function decodeField(kind: FieldKind | 'group-targets', v: Value): Decode
 			return out;
 		}
 	}
+}
+
+// Fast paths for the shapes nearly every field has (`["a", "b"]`, `{k = "v"}`): when every
+// element is already a string, the conversion to list(string) / map(string) is the identity,
+// so the strings are read directly instead of building converted cty values first.
+
+function stringItems(v: Value): string[] | undefined {
+	if (v.kind !== 'tuple' && v.kind !== 'list') return undefined;
+	const out: string[] = new Array(v.items.length);
+	for (let i = 0; i < v.items.length; i++) {
+		const it = v.items[i] as Value;
+		if (it.kind !== 'string') return undefined;
+		out[i] = it.value;
+	}
+	return out;
+}
+
+function stringAttrs(v: Value): Record<string, string> | undefined {
+	if (v.kind !== 'object' && v.kind !== 'map') return undefined;
+	const out: Record<string, string> = {};
+	for (const [k, it] of v.kind === 'object' ? v.attrs : v.entries) {
+		if (it.kind !== 'string') return undefined;
+		out[k] = it.value;
+	}
+	return out;
 }
 
 export function fieldKind(name: string): FieldKind {

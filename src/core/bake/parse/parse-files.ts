@@ -24,7 +24,7 @@ import type {
 import {TARGET_FIELDS} from '../config.js';
 import {collectDecls} from './decls.js';
 import {BakeFail, wrapError} from './errors.js';
-import type {FunctionDecl} from './evaluator.js';
+import type {FunctionDecl, Instance} from './evaluator.js';
 import {BakeEvaluator, BLOCK_TYPES} from './evaluator.js';
 import {loadBakeFile} from './load-files.js';
 import type {MutableTarget} from './merge.js';
@@ -153,10 +153,11 @@ export function parseBakeFiles(files: readonly SourceFile[], opts: ParseOptions 
 			fail(wrapError('Invalid block', e, b.labelRanges[0]));
 		}
 		const st = ev.state(b);
-		for (const [i, inst] of st.instances.entries()) {
+		for (let i = 0; i < st.instances.length; i++) {
+			const inst = st.instances[i] as Instance;
 			const name = st.names?.[i] ?? (b.labels[0] as string);
-			const fields = Object.fromEntries(inst.fields) as MutableTarget;
-			const fieldRanges = Object.fromEntries(inst.ranges) as Partial<Record<TargetField, Range>>;
+			const fields = toRecord(inst.fields) as MutableTarget;
+			const fieldRanges = toRecord(inst.ranges) as Partial<Record<TargetField, Range>>;
 			if (b.type === 'target') {
 				const prev = targets.get(name);
 				if (prev) {
@@ -219,6 +220,15 @@ export function parseBakeFiles(files: readonly SourceFile[], opts: ParseOptions 
 		variables: variableInfos(vars, ev, varState),
 		sources,
 	};
+}
+
+/** Object.fromEntries for a Map, without an entry array per element. */
+function toRecord<V>(m: ReadonlyMap<string, V>): Record<string, V> {
+	const out: Record<string, V> = {};
+	m.forEach((v, k) => {
+		out[k] = v;
+	});
+	return out;
 }
 
 function toRawTarget(t: TargetAcc): RawTarget {

@@ -3,6 +3,7 @@
 
 import type {Value} from '../../cty/value.js';
 import {FALSE, TRUE} from '../../cty/value.js';
+import type {Range} from '../../diagnostics.js';
 import {DiagnosticError} from '../../diagnostics.js';
 import {FunctionArgError} from '../../functions/types.js';
 import type {FunctionCallExpr} from '../ast.js';
@@ -41,11 +42,9 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 		else args.push(v);
 	}
 	if (failed) return undefined;
-	// argRanges[i] is where argument i came from (an expanded list reports at its expression).
-	let argRanges = e.args.map((a) => a.range);
+	const lastRange = e.args[e.args.length - 1]?.range;
 	if (e.expandFinal && args.length > 0) {
 		const last = args[args.length - 1] as Value;
-		const lastRange = argRanges[argRanges.length - 1] as import('../../diagnostics.js').Range;
 		if (last.kind === 'null') {
 			return ev.error(
 				lastRange,
@@ -61,7 +60,6 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 			);
 		}
 		args = [...args.slice(0, -1), ...last.items];
-		argRanges = [...argRanges.slice(0, -1), ...last.items.map(() => lastRange)];
 	}
 	const params = def.params;
 	if (args.length < params.length) {
@@ -74,7 +72,7 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 	}
 	if (!def.varParam && args.length > params.length) {
 		return ev.error(
-			argRanges[params.length],
+			argRange(e, params.length),
 			'Too many function arguments',
 			`Function ${quote(e.name)} expects only ${params.length} argument(s).`,
 		);
@@ -85,7 +83,7 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 		if (err instanceof FunctionArgError) {
 			const p = params[err.argIndex] ?? def.varParam;
 			return ev.error(
-				argRanges[err.argIndex] ?? e.range,
+				argRange(e, err.argIndex) ?? e.range,
 				'Invalid function argument',
 				`Invalid value for ${quote(p?.name ?? '')} parameter: ${err.message}.`,
 			);
@@ -96,6 +94,16 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 			`Call to function ${quote(e.name)} failed: ${errText(err)}.`,
 		);
 	}
+}
+
+/**
+ * Where argument i came from: an expanded list's elements report at its expression.
+ * Computed only on errors, so a successful call allocates nothing for it.
+ */
+function argRange(e: FunctionCallExpr, i: number): Range | undefined {
+	return e.expandFinal && i >= e.args.length - 1
+		? e.args[e.args.length - 1]?.range
+		: e.args[i]?.range;
 }
 
 function evalTry(ev: Evaluator, e: FunctionCallExpr, s: Scope): Result {

@@ -256,13 +256,15 @@ export function evalSplat(ev: Evaluator, e: SplatExpr, s: Scope): Result {
 	const items = seq ? src.items : [src];
 	const out: Value[] = [];
 	let ok = true;
+	ev.anon ??= new Map();
+	const anon = ev.anon;
 	for (const it of items) {
-		ev.anon.set(e.item, it);
+		anon.set(e.item, it);
 		const v = ev.eval(e.each, s);
 		if (v === undefined) ok = false;
 		else out.push(v);
 	}
-	ev.anon.delete(e.item);
+	anon.delete(e.item);
 	if (!ok) return undefined;
 	if (src.kind === 'list' || src.kind === 'set') {
 		const elem = out.length ? (unifyTypes(out.map(typeOf)) ?? DYNAMIC) : DYNAMIC;

@@ -41,26 +41,34 @@ export function evaluate(expr: Expr, scope: Scope): Value {
 	return r.value;
 }
 
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
 export function errText(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
 export class Evaluator {
 	readonly diags: Diagnostic[] = [];
-	/** Values bound to splat symbols while their `each` expression runs. */
-	readonly anon = new Map<AnonSymbolExpr, Value>();
+	/**
+	 * Values bound to splat symbols while their `each` expression runs. Created on first use:
+	 * an evaluator is made per expression and per conditional branch, and few ever splat.
+	 */
+	anon: Map<AnonSymbolExpr, Value> | undefined;
 
 	error(range: Range | undefined, summary: string, detail: string): undefined {
 		this.diags.push(errorAt(range, summary, detail));
 		return undefined;
 	}
 
-	/** Evaluate in a nested evaluator (try/can, untaken branches): diagnostics kept apart. */
+	/**
+	 * Evaluate with the diagnostics kept apart (try/can, conditional branches): they are
+	 * returned, not recorded. Same evaluator, so splat symbols stay bound.
+	 */
 	isolated(expr: Expr, scope: Scope): EvalResult {
-		const sub = new Evaluator();
-		for (const [k, v] of this.anon) sub.anon.set(k, v);
-		const value = sub.eval(expr, scope);
-		return {value: sub.diags.length > 0 ? undefined : value, diagnostics: sub.diags};
+		const mark = this.diags.length;
+		const value = this.eval(expr, scope);
+		if (this.diags.length === mark) return {value, diagnostics: NO_DIAGNOSTICS};
+		return {value: undefined, diagnostics: this.diags.splice(mark)};
 	}
 
 	eval(e: Expr, s: Scope): Result {
@@ -101,10 +109,16 @@ export class Evaluator {
 			case 'Splat':
 				return evalSplat(this, e, s);
 			case 'AnonSymbol':
-				return this.anon.get(e) ?? nullOf(DYNAMIC);
+				return this.anon?.get(e) ?? nullOf(DYNAMIC);
 			case 'Tuple': {
-				const items = e.items.map((it) => this.eval(it, s));
-				return items.every((v) => v !== undefined) ? tuple(items as Value[]) : undefined;
+				const items: Value[] = new Array(e.items.length);
+				let ok = true;
+				for (let i = 0; i < items.length; i++) {
+					const v = this.eval(e.items[i] as Expr, s);
+					if (v === undefined) ok = false;
+					else items[i] = v;
+				}
+				return ok ? tuple(items) : undefined;
 			}
 			case 'Object':
 				return this.object(e.items, s);
@@ -144,10 +158,14 @@ export class Evaluator {
 		const attrs: [string, Value][] = [];
 		let ok = true;
 		for (const it of items) {
-			const key =
-				it.keyIdent !== undefined
-					? ({kind: 'string', value: it.keyIdent} as Value)
-					: this.eval(it.key, s);
+			if (it.keyIdent !== undefined) {
+				// A bare identifier key (`args = {step = "x"}`): its own name, nothing to evaluate.
+				const val = this.eval(it.value, s);
+				if (val === undefined) ok = false;
+				else putAttr(attrs, it.keyIdent, val);
+				continue;
+			}
+			const key = this.eval(it.key, s);
 			const val = this.eval(it.value, s);
 			if (key === undefined || val === undefined) {
 				ok = false;
@@ -170,11 +188,7 @@ export class Evaluator {
 				ok = false;
 				continue;
 			}
-			if (k.kind === 'string') {
-				const prev = attrs.findIndex(([n]) => n === k.value);
-				if (prev >= 0) attrs.splice(prev, 1);
-				attrs.push([k.value, val]);
-			}
+			if (k.kind === 'string') putAttr(attrs, k.value, val);
 		}
 		return ok ? object(attrs) : undefined;
 	}
@@ -183,12 +197,24 @@ export class Evaluator {
 		// HCL evaluates both results first (to unify their types) and reports only the taken one's errors.
 		const t = this.isolated(e.then, s);
 		const f = this.isolated(e.else, s);
-		const tType: Type = t.value ? typeOf(t.value) : DYNAMIC;
-		const fType: Type = f.value ? typeOf(f.value) : DYNAMIC;
 		let resultType: Type | undefined;
-		if (t.value?.kind === 'null' && t.value.type.kind === 'dynamic') resultType = fType;
-		else if (f.value?.kind === 'null' && f.value.type.kind === 'dynamic') resultType = tType;
-		else resultType = unifyTypes([tType, fType]);
+		let tType: Type = DYNAMIC;
+		let fType: Type = DYNAMIC;
+		const tk = t.value?.kind;
+		if (
+			tk !== undefined &&
+			tk === f.value?.kind &&
+			(tk === 'string' || tk === 'bool' || tk === 'number')
+		) {
+			// Both branches of one primitive type (the usual case): no unification needed.
+			resultType = typeOf(t.value as Value);
+		} else {
+			tType = t.value ? typeOf(t.value) : DYNAMIC;
+			fType = f.value ? typeOf(f.value) : DYNAMIC;
+			if (t.value?.kind === 'null' && t.value.type.kind === 'dynamic') resultType = fType;
+			else if (f.value?.kind === 'null' && f.value.type.kind === 'dynamic') resultType = tType;
+			else resultType = unifyTypes([tType, fType]);
+		}
 		if (resultType === undefined) {
 			return this.error(
 				e.range,
@@ -217,7 +243,7 @@ export class Evaluator {
 		}
 		const chosen = c.kind === 'bool' && c.value ? t : f;
 		const chosenExpr = chosen === t ? e.then : e.else;
-		this.diags.push(...chosen.diagnostics);
+		if (chosen.diagnostics.length) this.diags.push(...chosen.diagnostics);
 		if (chosen.value === undefined) return undefined;
 		try {
 			return convert(chosen.value, resultType);
@@ -304,6 +330,17 @@ export class Evaluator {
 			return this.error(e.range, 'Operation failed', `Error during operation: ${errText(err)}.`);
 		}
 	}
+}
+
+/** A later key replaces an earlier one, and takes its place at the end (as HCL's map does). */
+function putAttr(attrs: [string, Value][], key: string, val: Value): void {
+	for (let i = 0; i < attrs.length; i++) {
+		if ((attrs[i] as [string, Value])[0] === key) {
+			attrs.splice(i, 1);
+			break;
+		}
+	}
+	attrs.push([key, val]);
 }
 
 function compare(op: '<' | '<=' | '>' | '>=', l: Value, r: Value): Value {

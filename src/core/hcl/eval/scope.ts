@@ -8,7 +8,7 @@ import type {FunctionDef, FunctionTable} from '../../functions/types.js';
 export type LazyResolver = (name: string) => Value | undefined;
 
 export class Scope {
-	readonly #vars: Map<string, Value>;
+	#vars: Map<string, Value>;
 	readonly #functions: Map<string, FunctionDef> | undefined;
 	readonly parent: Scope | undefined;
 	readonly #resolver: LazyResolver | undefined;
@@ -25,9 +25,16 @@ export class Scope {
 		this.#resolver = opts.resolver;
 	}
 
-	/** A child scope whose variables shadow this one's (for-expressions, matrix, user functions). */
-	child(vars: Iterable<readonly [string, Value]>): Scope {
-		return new Scope({vars, parent: this});
+	/**
+	 * A child scope whose variables shadow this one's (for-expressions, matrix, user functions).
+	 * A Map is taken as it is, not copied (one is made per matrix instance and per function
+	 * call): the caller must not change it afterwards.
+	 */
+	child(vars: ReadonlyMap<string, Value> | Iterable<readonly [string, Value]>): Scope {
+		const sc = new Scope({parent: this});
+		if (vars instanceof Map) sc.#vars = vars;
+		else for (const [k, v] of vars) sc.#vars.set(k, v);
+		return sc;
 	}
 
 	set(name: string, value: Value): void {

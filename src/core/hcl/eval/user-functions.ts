@@ -9,6 +9,7 @@ import type {Diagnostic} from '../../diagnostics.js';
 import type {FunctionDef} from '../../functions/types.js';
 import {FunctionError} from '../../functions/types.js';
 import type {Expr} from '../ast.js';
+import {ArgMemo} from './arg-memo.js';
 import {hclDiagnosticsString} from './errors.js';
 import {evaluateExpr} from './evaluate.js';
 import type {Scope} from './scope.js';
@@ -45,7 +46,7 @@ export function exprAsKeyword(e: Expr): string | undefined {
 const running = new Set<string>();
 
 export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): FunctionDef {
-	const memo = spec.memoize ? new Map<string, Value>() : undefined;
+	const memo = spec.memoize ? new ArgMemo() : undefined;
 	return {
 		description: `user function ${spec.name}`,
 		params: spec.params.map((name) => ({name, type: DYNAMIC})),
@@ -53,66 +54,24 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 			? {varParam: {name: spec.variadic, type: DYNAMIC, allowNull: true}}
 			: {}),
 		impl: (args: readonly Value[]): Value => {
-			const key = memo ? argsKey(args) : undefined;
-			if (key !== undefined) {
-				const hit = memo?.get(key);
-				if (hit !== undefined) return hit;
-			}
+			const hit = memo?.get(args);
+			if (hit !== undefined) return hit;
 			if (running.has(spec.name))
 				throw new FunctionError(`function cycle not allowed for ${spec.name}`);
-			const vars: [string, Value][] = spec.params.map((p, i) => [p, args[i] as Value]);
+			const vars = new Map<string, Value>();
+			for (let i = 0; i < spec.params.length; i++)
+				vars.set(spec.params[i] as string, args[i] as Value);
 			if (spec.variadic !== undefined)
-				vars.push([spec.variadic, tuple(args.slice(spec.params.length))]);
+				vars.set(spec.variadic, tuple(args.slice(spec.params.length)));
 			running.add(spec.name);
 			try {
 				const r = evaluateExpr(spec.result, base().child(vars));
 				if (r.value === undefined) throw new UserFunctionError(r.diagnostics);
-				if (key !== undefined) memo?.set(key, r.value);
+				memo?.set(args, r.value);
 				return r.value;
 			} finally {
 				running.delete(spec.name);
 			}
 		},
 	};
-}
-
-/**
- * A key that tells argument lists apart exactly (kinds included: a tuple and a list of the
- * same strings are different values), or undefined for values not worth keying (numbers,
- * whose precision the text hides; nulls; maps and objects).
- */
-export function argsKey(args: readonly Value[]): string | undefined {
-	let out = '';
-	for (const a of args) {
-		const k = valueKey(a);
-		if (k === undefined) return undefined;
-		out += k;
-	}
-	return out;
-}
-
-function valueKey(v: Value): string | undefined {
-	switch (v.kind) {
-		case 'string':
-			// Length-prefixed, so no escaping is needed to keep keys apart.
-			return `s${v.value.length}:${v.value}`;
-		case 'bool':
-			return v.value ? 'T' : 'F';
-		case 'tuple':
-		case 'list':
-		case 'set': {
-			let out: string;
-			if (v.kind === 'tuple') out = 't[';
-			else if (v.elem.kind === 'string' || v.elem.kind === 'bool') out = `${v.kind}${v.elem.kind}[`;
-			else return undefined;
-			for (const it of v.items) {
-				const k = valueKey(it);
-				if (k === undefined) return undefined;
-				out += k;
-			}
-			return `${out}]`;
-		}
-		default:
-			return undefined;
-	}
 }

@@ -1,0 +1,64 @@
+// Memo table for calls of pure user functions, keyed by argument values.
+//
+// Bake trees call the same naming function with the same matrix values many times
+// (`elem("target:system", [sys_name, sys_version, sys_target])`). The key is one string per
+// call, with every string length-prefixed so that no escaping is needed to keep lists apart.
+// (A tree of Maps walked argument by argument was tried: no faster on hits, and on a
+// 10,000-instance tree the nodes it kept alive doubled the garbage collector's work.)
+//
+// Values are told apart exactly (kinds included: a tuple and a list of the same strings are
+// different values). Numbers, nulls, maps and objects are not memoized (a number's text hides
+// its precision; the others are rare in naming calls).
+
+import type {Value} from '../../cty/value.js';
+
+export class ArgMemo {
+	readonly #table = new Map<string, Value>();
+
+	get(args: readonly Value[]): Value | undefined {
+		const key = argsKey(args);
+		return key === undefined ? undefined : this.#table.get(key);
+	}
+
+	/** Remembers the value; arguments that cannot be keyed are ignored. */
+	set(args: readonly Value[], value: Value): void {
+		const key = argsKey(args);
+		if (key !== undefined) this.#table.set(key, value);
+	}
+}
+
+function argsKey(args: readonly Value[]): string | undefined {
+	let out = '';
+	for (let i = 0; i < args.length; i++) {
+		const k = valueKey(args[i] as Value);
+		if (k === undefined) return undefined;
+		out += k;
+	}
+	return out;
+}
+
+function valueKey(v: Value): string | undefined {
+	switch (v.kind) {
+		case 'string':
+			return `${v.value.length}:${v.value}`;
+		case 'bool':
+			return v.value ? 'T' : 'F';
+		case 'tuple':
+		case 'list':
+		case 'set': {
+			let out: string;
+			if (v.kind === 'tuple') out = '(';
+			else if (v.elem.kind === 'string') out = v.kind === 'list' ? 'L[' : 'S[';
+			else if (v.elem.kind === 'bool') out = v.kind === 'list' ? 'l[' : 's[';
+			else return undefined;
+			for (let i = 0; i < v.items.length; i++) {
+				const k = valueKey(v.items[i] as Value);
+				if (k === undefined) return undefined;
+				out += k;
+			}
+			return `${out})`;
+		}
+		default:
+			return undefined;
+	}
+}
