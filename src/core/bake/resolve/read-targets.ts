@@ -177,16 +177,22 @@ export class Resolver {
 		return parseOverrides(values, this.targetNames(), env, envLookupAllowed(env));
 	}
 
-	/** Config.loadLinks: adds linked targets (cacheonly), checks loops and platform subsets. */
+	/**
+	 * Config.loadLinks: adds linked targets (cacheonly), checks loops and platform subsets.
+	 * `loaded` holds targets whose links were all loaded without error: nothing below them
+	 * can loop back (a loop through one would have been met while loading it), so they are
+	 * not walked again. buildx walks every path, which is quadratic on deep trees.
+	 */
 	loadLinks(
 		name: string,
 		t: Target,
 		m: Map<string, Target>,
 		o: Overrides,
-		visited: readonly string[],
+		path: string[],
 		ent: EntitlementConf,
+		loaded: Set<string>,
 	): void {
-		const path = [...visited, name];
+		path.push(name);
 		for (const v of Object.values(t.contexts ?? {})) {
 			if (!v.startsWith('target:')) continue;
 			const target = v.slice('target:'.length);
@@ -199,7 +205,7 @@ export class Resolver {
 				t2.linked = true;
 				m.set(target, t2);
 			}
-			this.loadLinks(target, t2, m, o, path, ent);
+			if (!loaded.has(target)) this.loadLinks(target, t2, m, o, path, ent, loaded);
 			const missing = (t2.entitlements ?? []).filter((e) => !(t.entitlements ?? []).includes(e));
 			if (missing.length > 0) t.entitlements = [...(t.entitlements ?? []), ...missing];
 			const p1 = t.platforms ?? [];
@@ -209,6 +215,8 @@ export class Resolver {
 					`target ${target} can't be used by ${name} because its platforms [${p1.join(' ')}] are not a subset of [${p2.join(' ')}]`,
 				);
 		}
+		path.pop();
+		loaded.add(name);
 	}
 
 	readTargets(opts: ReadTargetsOptions = {}): ReadTargetsResult {
@@ -236,7 +244,9 @@ export class Resolver {
 		}
 		const def = groupsMap.get('default');
 		if (def) groupsMap.set('default', {...def, targets: dedup(def.targets).sort()});
-		for (const [name, t] of [...targetsMap]) this.loadLinks(name, t, targetsMap, o, [], ent);
+		const loaded = new Set<string>();
+		for (const [name, t] of [...targetsMap])
+			if (!loaded.has(name)) this.loadLinks(name, t, targetsMap, o, [], ent, loaded);
 		return {targets: targetsMap, groups: groupsMap, entitlements: ent};
 	}
 }
