@@ -6,14 +6,20 @@ import type {Lexer, Mode} from './lexer.js';
 import {M_BARE} from './lexer.js';
 import {T} from './tokens.js';
 
+// Runs of template text with nothing to look at, skipped by one native match (sticky: they
+// match at lastIndex, possibly nothing) instead of a loop step per character.
+const QUOTED_TEXT = /[^"\n\r\\$%]*/y;
+const HEREDOC_TEXT = /[^\n$%]*/y;
+
 /** Emit `${`, `${~`, `%{` or `%{~` at the current position. */
 export function templateOpener(lx: Lexer): void {
 	const s = lx.i;
-	const sc = lx.col(s);
 	const control = lx.src.charCodeAt(s) === 37;
 	const strip = lx.src.charCodeAt(s + 2) === 126;
-	lx.i = s + (strip ? 3 : 2);
-	lx.emit(control ? T.TemplateControl : T.TemplateInterp, s, lx.line, sc, '', strip);
+	const e = s + (strip ? 3 : 2);
+	const k = lx.tok(control ? T.TemplateControl : T.TemplateInterp, s, e, lx.line, '');
+	if (strip) lx.flags[k] = 1;
+	lx.i = e;
 }
 
 export function scanQuoted(lx: Lexer): void {
@@ -21,11 +27,13 @@ export function scanQuoted(lx: Lexer): void {
 	const n = lx.n;
 	const start = lx.i;
 	const sl = lx.line;
-	const sc = lx.col(start);
 	let i = start;
 	let run = start;
 	let val = '';
 	for (;;) {
+		QUOTED_TEXT.lastIndex = i;
+		QUOTED_TEXT.test(src);
+		i = QUOTED_TEXT.lastIndex;
 		if (i >= n) break;
 		const c = src.charCodeAt(i);
 		if (c === 34 || c === 10) break;
@@ -52,20 +60,18 @@ export function scanQuoted(lx: Lexer): void {
 	}
 	val += src.slice(run, i);
 	lx.i = i;
-	if (i > start) lx.emit(T.Lit, start, sl, sc, val);
+	if (i > start) lx.tok(T.Lit, start, i, sl, val);
 	if (i >= n) return;
 	const c = src.charCodeAt(i);
-	const c0 = lx.col(i);
 	if (c === 34) {
+		lx.tok(T.CQuote, i, i + 1, lx.line, '');
 		lx.i = i + 1;
-		lx.emit(T.CQuote, i, lx.line, c0);
 		lx.modes.pop();
 	} else if (c === 10 || c === 13) {
 		const nl = c === 13 ? i + 1 : i;
-		const line = lx.line;
+		lx.tok(T.QuotedNewline, i, nl + 1, lx.line, '');
 		lx.i = nl + 1;
 		lx.newlineAt(nl);
-		lx.emit(T.QuotedNewline, i, line, c0);
 		lx.errLast(
 			'Invalid multi-line string',
 			'Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax.',
@@ -161,20 +167,22 @@ export function scanHeredoc(lx: Lexer, m: Mode): void {
 		let e = src.indexOf('\n', start);
 		if (e === -1) e = n;
 		if (e > start && src.charCodeAt(e - 1) === 13) e--;
-		const sc = lx.col(start);
+		lx.tok(T.CHeredoc, start, e, lx.line, '');
 		lx.i = e;
-		lx.emit(T.CHeredoc, start, lx.line, sc);
 		lx.modes.pop();
 		return;
 	}
 	const sl = lx.line;
-	const sc = lx.col(start);
 	let i = start;
 	let run = start;
 	let val = '';
 	let opener = false;
 	let eol = false;
-	while (i < n) {
+	for (;;) {
+		HEREDOC_TEXT.lastIndex = i;
+		HEREDOC_TEXT.test(src);
+		i = HEREDOC_TEXT.lastIndex;
+		if (i >= n) break;
 		const c = src.charCodeAt(i);
 		if (c === 10) {
 			i++;
@@ -200,7 +208,7 @@ export function scanHeredoc(lx: Lexer, m: Mode): void {
 	val += src.slice(run, i);
 	lx.i = i;
 	if (eol) lx.newlineAt(i - 1);
-	if (i > start) lx.emit(T.Lit, start, sl, sc, val);
+	if (i > start) lx.tok(T.Lit, start, i, sl, val);
 	m.sol = eol;
 	if (opener) lx.openSequence();
 }

@@ -3,9 +3,9 @@
 
 import type {Range} from '../diagnostics.js';
 import type {Attribute, Block, Body} from './ast.js';
-import {failed, parseExpr} from './parser-expr.js';
-import {between, MAX_DEPTH, type Parser, rangeString} from './parser-state.js';
-import {T, type Token, type TokenType} from './tokens.js';
+import {parseExpr} from './parser-expr.js';
+import {between, MAX_DEPTH, type Parser, rangeString, type Tok} from './parser-state.js';
+import {T, type TokenType} from './tokens.js';
 
 const DEFINITION_REQUIRED = 'Argument or block definition required';
 const UNCLOSED_BLOCK =
@@ -15,25 +15,26 @@ const UNCLOSED_BLOCK =
 export function parseBody(p: Parser, end: TokenType, startRange: Range): Body {
 	const attributes: Attribute[] = [];
 	const blocks: Block[] = [];
-	const seen = new Map<string, Attribute>();
+	let seen: Map<string, Attribute> | undefined;
 	let endRange = startRange;
 	for (;;) {
-		const next = p.peek();
-		if (next.type === end) {
+		const next = p.cur;
+		const type = p.types[next];
+		if (type === end) {
 			endRange = p.range(next);
 			p.read();
 			break;
 		}
-		if (next.type === T.Newline) {
+		if (type === T.Newline) {
 			p.read();
 			continue;
 		}
-		if (next.type === T.Ident) {
+		if (type === T.Ident) {
 			const at = p.pos;
 			const item = parseBodyItem(p);
 			if (item?.kind === 'Block') blocks.push(item);
 			else if (item?.kind === 'Attribute') {
-				const existing = seen.get(item.name);
+				const existing = findAttribute(attributes, seen, item.name);
 				if (existing) {
 					p.err(
 						item.nameRange,
@@ -41,8 +42,10 @@ export function parseBody(p: Parser, end: TokenType, startRange: Range): Body {
 						`The argument ${JSON.stringify(item.name)} was already set at ${rangeString(existing.nameRange)}. Each argument may be set only once.`,
 					);
 				} else {
-					seen.set(item.name, item);
 					attributes.push(item);
+					if (seen) seen.set(item.name, item);
+					else if (attributes.length > SCAN_LIMIT)
+						seen = new Map(attributes.map((a) => [a.name, a]));
 				}
 			}
 			if (p.pos === at) p.read();
@@ -50,9 +53,10 @@ export function parseBody(p: Parser, end: TokenType, startRange: Range): Body {
 		}
 		const bad = p.read();
 		if (!p.recovery) {
-			if (bad.type === T.OQuote) {
+			const badType = p.types[bad];
+			if (badType === T.OQuote) {
 				p.err(p.range(bad), 'Invalid argument name', 'Argument names must not be quoted.');
-			} else if (bad.type === T.EOF) {
+			} else if (badType === T.EOF) {
 				if (end === T.CBrace) p.err(startRange, 'Unclosed configuration block', UNCLOSED_BLOCK);
 				else {
 					p.err(
@@ -76,9 +80,23 @@ export function parseBody(p: Parser, end: TokenType, startRange: Range): Body {
 	return {kind: 'Body', attributes, blocks, range: between(startRange, endRange)};
 }
 
+/** Bodies with more attributes than this find duplicates through a Map instead of a scan. */
+const SCAN_LIMIT = 16;
+
+function findAttribute(
+	attributes: readonly Attribute[],
+	seen: Map<string, Attribute> | undefined,
+	name: string,
+): Attribute | undefined {
+	if (seen) return seen.get(name);
+	for (let i = 0; i < attributes.length; i++)
+		if (attributes[i]!.name === name) return attributes[i];
+	return undefined;
+}
+
 function parseBodyItem(p: Parser): Attribute | Block | undefined {
 	const ident = p.read();
-	const next = p.peek().type;
+	const next = p.types[p.cur];
 	if (next === T.Equal) return finishAttribute(p, ident, false);
 	if (next === T.OQuote || next === T.OBrace || next === T.Ident) return finishBlock(p, ident);
 	p.recoverAfterBodyItem();
@@ -90,17 +108,18 @@ function parseBodyItem(p: Parser): Attribute | Block | undefined {
 	return undefined;
 }
 
-function finishAttribute(p: Parser, ident: Token, singleLine: boolean): Attribute {
+function finishAttribute(p: Parser, ident: Tok, singleLine: boolean): Attribute {
 	p.read(); // =
 	const mark = p.diags.length;
 	const expr = parseExpr(p);
-	if (failed(p, mark)) p.recoverAfterBodyItem();
+	if (p.recovery && p.diags.length > mark) p.recoverAfterBodyItem();
 	else if (!singleLine) {
-		const end = p.peek();
-		if (end.type === T.Newline || end.type === T.EOF) p.read();
+		const end = p.cur;
+		const endType = p.types[end];
+		if (endType === T.Newline || endType === T.EOF) p.read();
 		else {
 			if (!p.recovery) {
-				const comma = end.type === T.Comma;
+				const comma = endType === T.Comma;
 				p.err(
 					p.range(end),
 					comma ? 'Unexpected comma after argument' : 'Missing newline after argument',
@@ -115,37 +134,35 @@ function finishAttribute(p: Parser, ident: Token, singleLine: boolean): Attribut
 	const nameRange = p.range(ident);
 	return {
 		kind: 'Attribute',
-		name: ident.text,
+		name: p.text(ident),
 		nameRange,
 		expr,
 		range: between(nameRange, expr.range),
 	};
 }
 
-function finishBlock(p: Parser, ident: Token): Block {
+function finishBlock(p: Parser, ident: Tok): Block {
 	const typeRange = p.range(ident);
 	const labels: string[] = [];
 	const labelRanges: Range[] = [];
-	let oBrace: Token | undefined;
-	while (oBrace === undefined) {
-		const tok = p.peek();
-		if (tok.type === T.OBrace) oBrace = p.read();
-		else if (tok.type === T.OQuote) {
-			const [label, range] = parseQuotedLabel(p);
-			labels.push(label);
-			labelRanges.push(range);
-		} else if (tok.type === T.Ident) {
+	let oBrace = -1;
+	while (oBrace < 0) {
+		const tok = p.cur;
+		const type = p.types[tok];
+		if (type === T.OBrace) oBrace = p.read();
+		else if (type === T.OQuote) parseQuotedLabel(p, labels, labelRanges);
+		else if (type === T.Ident) {
 			p.read();
-			labels.push(tok.text);
+			labels.push(p.text(tok));
 			labelRanges.push(p.range(tok));
 		} else {
 			const detail =
-				tok.type === T.Equal
+				type === T.Equal
 					? 'The equals sign "=" indicates an argument definition, and must not be used when defining a block.'
-					: tok.type === T.Newline
+					: type === T.Newline
 						? 'A block definition must have block content delimited by "{" and "}", starting on the same line as the block header.'
 						: 'Either a quoted string block label or an opening brace ("{") is expected here.';
-			if (!p.recovery || tok.type === T.Equal || tok.type === T.Newline) {
+			if (!p.recovery || type === T.Equal || type === T.Newline) {
 				p.err(p.range(tok), 'Invalid block definition', detail);
 			}
 			p.recoverAfterBodyItem();
@@ -153,7 +170,7 @@ function finishBlock(p: Parser, ident: Token): Block {
 			const body: Body = {kind: 'Body', attributes: [], blocks: [], range: typeRange};
 			return {
 				kind: 'Block',
-				type: ident.text,
+				type: p.text(ident),
 				typeRange,
 				labels,
 				labelRanges,
@@ -164,7 +181,7 @@ function finishBlock(p: Parser, ident: Token): Block {
 	}
 	const openRange = p.range(oBrace);
 	let body: Body;
-	const first = p.peek().type;
+	const first = p.types[p.cur];
 	if (first === T.Newline || first === T.EOF || first === T.CBrace) {
 		if (p.depth >= MAX_DEPTH) {
 			if (!p.recovery)
@@ -184,8 +201,9 @@ function finishBlock(p: Parser, ident: Token): Block {
 		body = parseSingleAttrBody(p, openRange);
 	}
 	const cBraceRange = p.prevRange();
-	const eol = p.peek();
-	if (eol.type === T.Newline || eol.type === T.EOF) p.read();
+	const eol = p.cur;
+	const eolType = p.types[eol];
+	if (eolType === T.Newline || eolType === T.EOF) p.read();
 	else {
 		if (!p.recovery) {
 			p.err(
@@ -198,7 +216,7 @@ function finishBlock(p: Parser, ident: Token): Block {
 	}
 	return {
 		kind: 'Block',
-		type: ident.text,
+		type: p.text(ident),
 		typeRange,
 		labels,
 		labelRanges,
@@ -211,19 +229,20 @@ function finishBlock(p: Parser, ident: Token): Block {
 function parseSingleAttrBody(p: Parser, openRange: Range): Body {
 	const ident = p.read();
 	const attributes: Attribute[] = [];
-	if (ident.type !== T.Ident) {
+	if (p.types[ident] !== T.Ident) {
 		p.recoverAfterBodyItem();
 		p.err(p.range(ident), DEFINITION_REQUIRED, 'An argument or block definition is required here.');
 	} else {
-		const next = p.peek();
-		if (next.type === T.Equal) attributes.push(finishAttribute(p, ident, true));
+		const next = p.cur;
+		const nextType = p.types[next];
+		if (nextType === T.Equal) attributes.push(finishAttribute(p, ident, true));
 		else {
 			p.recoverAfterBodyItem();
-			if (next.type === T.OQuote || next.type === T.OBrace || next.type === T.Ident) {
+			if (nextType === T.OQuote || nextType === T.OBrace || nextType === T.Ident) {
 				p.err(
-					between(p.range(ident), p.range(next)),
+					p.span(ident, next),
 					'Argument definition required',
-					`A single-line block definition can contain only a single argument. If you meant to define argument ${JSON.stringify(ident.text)}, use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.`,
+					`A single-line block definition can contain only a single argument. If you meant to define argument ${JSON.stringify(p.text(ident))}, use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.`,
 				);
 			} else {
 				p.err(
@@ -234,24 +253,25 @@ function parseSingleAttrBody(p: Parser, openRange: Range): Body {
 			}
 		}
 	}
-	const close = p.peek();
-	if (close.type === T.CBrace) p.read();
+	const close = p.cur;
+	const closeType = p.types[close];
+	if (closeType === T.CBrace) p.read();
 	else {
 		const single = 'Invalid single-argument block definition';
-		if (close.type === T.Comma) {
+		if (closeType === T.Comma) {
 			p.err(
 				p.range(close),
 				single,
 				'Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.',
 			);
-		} else if (close.type === T.Newline) {
+		} else if (closeType === T.Newline) {
 			p.err(
 				p.range(close),
 				single,
 				"An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.",
 			);
 		} else if (!p.recovery) {
-			if (close.type === T.EOF) p.err(openRange, 'Unclosed configuration block', UNCLOSED_BLOCK);
+			if (closeType === T.EOF) p.err(openRange, 'Unclosed configuration block', UNCLOSED_BLOCK);
 			else
 				p.err(
 					p.range(close),
@@ -264,45 +284,42 @@ function parseSingleAttrBody(p: Parser, openRange: Range): Body {
 	return {kind: 'Body', attributes, blocks: [], range: between(openRange, p.prevRange())};
 }
 
-/** A quoted block label: no template sequences allowed. Returns the value and its range. */
-function parseQuotedLabel(p: Parser): [string, Range] {
+/** A quoted block label (no template sequences allowed): appends its value and its range. */
+function parseQuotedLabel(p: Parser, labels: string[], labelRanges: Range[]): void {
 	const open = p.read();
 	let value = '';
+	let last: Tok;
 	for (;;) {
-		const tok = p.read();
-		switch (tok.type) {
-			case T.CQuote:
-				return [value, between(p.range(open), p.range(tok))];
-			case T.Lit:
-				value += tok.text;
-				break;
-			case T.TemplateInterp:
-			case T.TemplateControl: {
-				const which = tok.type === T.TemplateControl ? '%' : '$';
-				p.err(
-					p.range(tok),
-					'Invalid string literal',
-					`Template sequences are not allowed in this string. To include a literal "${which}", double it (as "${which}${which}") to escape it.`,
-				);
-				value += `${which}{ ... }`;
-				p.recover(T.TemplateSeqEnd);
-				break;
-			}
-			case T.EOF:
-				p.err(
-					p.range(tok),
-					'Unterminated string literal',
-					'Unable to find the closing quote mark before the end of the file.',
-				);
-				return [value, between(p.range(open), p.range(tok))];
-			default:
-				p.err(
-					p.range(tok),
-					'Invalid string literal',
-					'This item is not valid in a string literal.',
-				);
-				p.recover(T.CQuote);
-				return [value, between(p.range(open), p.range(tok))];
+		last = p.read();
+		const type = p.types[last];
+		if (type === T.CQuote) break;
+		if (type === T.Lit) {
+			value += p.text(last);
+			continue;
 		}
+		if (type === T.TemplateInterp || type === T.TemplateControl) {
+			const which = type === T.TemplateControl ? '%' : '$';
+			p.err(
+				p.range(last),
+				'Invalid string literal',
+				`Template sequences are not allowed in this string. To include a literal "${which}", double it (as "${which}${which}") to escape it.`,
+			);
+			value += `${which}{ ... }`;
+			p.recover(T.TemplateSeqEnd);
+			continue;
+		}
+		if (type === T.EOF) {
+			p.err(
+				p.range(last),
+				'Unterminated string literal',
+				'Unable to find the closing quote mark before the end of the file.',
+			);
+			break;
+		}
+		p.err(p.range(last), 'Invalid string literal', 'This item is not valid in a string literal.');
+		p.recover(T.CQuote);
+		break;
 	}
+	labels.push(value);
+	labelRanges.push(p.span(open, last));
 }

@@ -4,146 +4,139 @@
 
 import type {Expr, ObjectItem} from './ast.js';
 import {failed, parseExpr, placeholder} from './parser-expr.js';
-import {between, type Parser} from './parser-state.js';
-import {T, type Token, type TokenType} from './tokens.js';
+import {between, type Parser, type Tok} from './parser-state.js';
+import {T, type TokenType} from './tokens.js';
 
 /** At `[` or `{`. */
 export function parseCollection(p: Parser): Expr {
-	const open = p.peek();
-	return open.type === T.OBrack ? parseTuple(p) : parseObject(p);
-}
-
-function isKeyword(t: Token, word: string): boolean {
-	return t.type === T.Ident && t.text === word;
-}
-
-function parseTuple(p: Parser): Expr {
 	const open = p.read();
-	p.pushNl(false);
-	try {
-		if (isKeyword(p.peek(), 'for')) return finishFor(p, open);
-		const items: Expr[] = [];
-		let close: Token;
-		for (;;) {
-			if (p.peek().type === T.CBrack) {
-				close = p.read();
-				break;
-			}
-			const mark = p.diags.length;
-			const at = p.pos;
-			items.push(parseExpr(p));
-			if (failed(p, mark) || p.pos === at) {
-				close = p.recover(T.CBrack);
-				break;
-			}
-			const next = p.peek();
-			if (next.type === T.CBrack) {
-				close = p.read();
-				break;
-			}
-			if (next.type !== T.Comma) {
-				if (!p.recovery) {
-					if (next.type === T.EOF) {
-						p.err(
-							p.range(open),
-							'Unterminated tuple constructor expression',
-							'There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.',
-						);
-					} else {
-						p.err(
-							p.range(next),
-							'Missing item separator',
-							'Expected a comma to mark the beginning of the next item.',
-						);
-					}
-				}
-				close = p.recover(T.CBrack);
-				break;
-			}
-			p.read();
-		}
-		return {kind: 'Tuple', items, range: between(p.range(open), p.range(close))};
-	} finally {
-		p.popNl();
+	// No try/finally around the newline mode: an exception ends the whole parse.
+	const nl = p.setNl(false);
+	const isFor = isKeyword(p, p.cur, 'for');
+	let e: Expr;
+	if (isFor) e = finishFor(p, open);
+	else if (p.types[open] === T.OBrack) e = parseTuple(p, open);
+	else {
+		p.setNl(true);
+		e = parseObject(p, open);
 	}
+	p.restoreNl(nl);
+	return e;
 }
 
-function parseObject(p: Parser): Expr {
-	const open = p.read();
-	p.pushNl(false);
-	const isFor = isKeyword(p.peek(), 'for');
-	p.popNl();
-	if (isFor) {
-		p.pushNl(false);
-		try {
-			return finishFor(p, open);
-		} finally {
-			p.popNl();
+function isKeyword(p: Parser, t: Tok, word: string): boolean {
+	return p.types[t] === T.Ident && p.text(t) === word;
+}
+
+/** After `[`, newlines ignored. */
+function parseTuple(p: Parser, open: Tok): Expr {
+	const items: Expr[] = [];
+	let close: Tok;
+	for (;;) {
+		if (p.types[p.cur] === T.CBrack) {
+			close = p.read();
+			break;
 		}
-	}
-	p.pushNl(true);
-	try {
-		const items: ObjectItem[] = [];
-		let close: Token;
-		for (;;) {
-			const first = p.peek();
-			if (first.type === T.Newline) {
-				p.read();
-				continue;
-			}
-			if (first.type === T.CBrace) {
-				close = p.read();
-				break;
-			}
-			const forceNonLiteral = first.type === T.OParen;
-			const mark = p.diags.length;
-			const at = p.pos;
-			const key = parseExpr(p);
-			if (failed(p, mark) || p.pos === at) {
-				close = p.recover(T.CBrace);
-				break;
-			}
-			const sep = p.peek();
-			if (sep.type !== T.Equal && sep.type !== T.Colon) {
-				if (!p.recovery) missingSeparator(p, open, sep);
-				close = p.recover(T.CBrace);
-				break;
-			}
-			p.read();
-			const valueMark = p.diags.length;
-			const value = parseExpr(p);
-			const keyIdent = forceNonLiteral ? undefined : keywordOf(key);
-			const range = between(key.range, value.range);
-			items.push(keyIdent === undefined ? {key, value, range} : {key, keyIdent, value, range});
-			if (failed(p, valueMark)) {
-				close = p.recover(T.CBrace);
-				break;
-			}
-			const next = p.peek();
-			if (next.type === T.CBrace) {
-				close = p.read();
-				break;
-			}
-			if (next.type !== T.Comma && next.type !== T.Newline) {
-				if (!p.recovery) {
-					if (next.type === T.EOF) unterminatedObject(p, open);
-					else {
-						p.err(
-							p.range(next),
-							'Missing attribute separator',
-							'Expected a newline or comma to mark the beginning of the next attribute.',
-						);
-					}
+		const mark = p.diags.length;
+		const at = p.pos;
+		items.push(parseExpr(p));
+		if ((p.recovery && p.diags.length > mark) || p.pos === at) {
+			close = p.recover(T.CBrack);
+			break;
+		}
+		const next = p.cur;
+		const nextType = p.types[next];
+		if (nextType === T.CBrack) {
+			close = p.read();
+			break;
+		}
+		if (nextType !== T.Comma) {
+			if (!p.recovery) {
+				if (nextType === T.EOF) {
+					p.err(
+						p.range(open),
+						'Unterminated tuple constructor expression',
+						'There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.',
+					);
+				} else {
+					p.err(
+						p.range(next),
+						'Missing item separator',
+						'Expected a comma to mark the beginning of the next item.',
+					);
 				}
-				close = p.recover(T.CBrace);
-				break;
 			}
-			p.read();
+			close = p.recover(T.CBrack);
+			break;
 		}
-		return {kind: 'Object', items, range: between(p.range(open), p.range(close))};
-	} finally {
-		p.popNl();
+		p.read();
 	}
+	return {kind: 'Tuple', items, range: p.span(open, close)};
+}
+
+/** After `{`, newlines significant (they separate items). */
+function parseObject(p: Parser, open: Tok): Expr {
+	const items: ObjectItem[] = [];
+	let close: Tok;
+	for (;;) {
+		const first = p.cur;
+		const firstType = p.types[first];
+		if (firstType === T.Newline) {
+			p.read();
+			continue;
+		}
+		if (firstType === T.CBrace) {
+			close = p.read();
+			break;
+		}
+		const forceNonLiteral = firstType === T.OParen;
+		const mark = p.diags.length;
+		const at = p.pos;
+		const key = parseExpr(p);
+		if ((p.recovery && p.diags.length > mark) || p.pos === at) {
+			close = p.recover(T.CBrace);
+			break;
+		}
+		const sep = p.cur;
+		const sepType = p.types[sep];
+		if (sepType !== T.Equal && sepType !== T.Colon) {
+			if (!p.recovery) missingSeparator(p, open, sep);
+			close = p.recover(T.CBrace);
+			break;
+		}
+		p.read();
+		const valueMark = p.diags.length;
+		const value = parseExpr(p);
+		const keyIdent = forceNonLiteral ? undefined : keywordOf(key);
+		const range = between(key.range, value.range);
+		items.push(keyIdent === undefined ? {key, value, range} : {key, keyIdent, value, range});
+		if (p.recovery && p.diags.length > valueMark) {
+			close = p.recover(T.CBrace);
+			break;
+		}
+		const next = p.cur;
+		const nextType = p.types[next];
+		if (nextType === T.CBrace) {
+			close = p.read();
+			break;
+		}
+		if (nextType !== T.Comma && nextType !== T.Newline) {
+			if (!p.recovery) {
+				if (nextType === T.EOF) unterminatedObject(p, open);
+				else {
+					p.err(
+						p.range(next),
+						'Missing attribute separator',
+						'Expected a newline or comma to mark the beginning of the next attribute.',
+					);
+				}
+			}
+			close = p.recover(T.CBrace);
+			break;
+		}
+		p.read();
+	}
+	return {kind: 'Object', items, range: p.span(open, close)};
 }
 
 /** A bare identifier key (or true/false/null) means the literal name, as HCL's ExprAsKeyword. */
@@ -154,7 +147,7 @@ function keywordOf(key: Expr): string | undefined {
 	return undefined;
 }
 
-function unterminatedObject(p: Parser, open: Token): void {
+function unterminatedObject(p: Parser, open: Tok): void {
 	p.err(
 		p.range(open),
 		'Unterminated object constructor expression',
@@ -162,8 +155,8 @@ function unterminatedObject(p: Parser, open: Token): void {
 	);
 }
 
-function missingSeparator(p: Parser, open: Token, next: Token): void {
-	switch (next.type) {
+function missingSeparator(p: Parser, open: Tok, next: Tok): void {
+	switch (p.types[next]) {
 		case T.Newline:
 		case T.Comma:
 			p.err(
@@ -193,72 +186,88 @@ function missingSeparator(p: Parser, open: Token, next: Token): void {
 
 const FOR = "Invalid 'for' expression";
 
-/** After `[` or `{` with the `for` keyword next. */
-function finishFor(p: Parser, open: Token): Expr {
+/** Report a malformed `for` expression at the next token and skip to its closing bracket. */
+function forFailed(p: Parser, open: Tok, closeType: TokenType, detail: string): Expr {
+	if (!p.recovery) p.err(p.range(p.cur), FOR, detail);
+	return placeholder(p.span(open, p.recover(closeType)));
+}
+
+/** After `[` or `{` with the `for` keyword next (newlines ignored). */
+function finishFor(p: Parser, open: Tok): Expr {
 	p.read(); // for
-	const object = open.type === T.OBrace;
+	const object = p.types[open] === T.OBrace;
 	const closeType: TokenType = object ? T.CBrace : T.CBrack;
-	const fail = (detail: string): Expr => {
-		if (!p.recovery) p.err(p.range(p.peek()), FOR, detail);
-		const close = p.recover(closeType);
-		return placeholder(between(p.range(open), p.range(close)));
-	};
-	if (p.peek().type !== T.Ident) return fail("For expression requires variable name after 'for'.");
+	if (p.types[p.cur] !== T.Ident)
+		return forFailed(p, open, closeType, "For expression requires variable name after 'for'.");
 	let keyVar: string | undefined;
-	let valueVar = p.read().text;
-	if (p.peek().type === T.Comma) {
+	let valueVar = p.text(p.read());
+	if (p.types[p.cur] === T.Comma) {
 		p.read();
 		keyVar = valueVar;
-		if (p.peek().type !== T.Ident) {
-			return fail('For expression requires value variable name after comma.');
+		if (p.types[p.cur] !== T.Ident) {
+			return forFailed(
+				p,
+				open,
+				closeType,
+				'For expression requires value variable name after comma.',
+			);
 		}
-		valueVar = p.read().text;
+		valueVar = p.text(p.read());
 	}
-	if (!isKeyword(p.peek(), 'in')) {
-		return fail("For expression requires the 'in' keyword after its name declarations.");
+	if (!isKeyword(p, p.cur, 'in')) {
+		return forFailed(
+			p,
+			open,
+			closeType,
+			"For expression requires the 'in' keyword after its name declarations.",
+		);
 	}
 	p.read();
 	const collMark = p.diags.length;
 	const coll = parseExpr(p);
-	if (failed(p, collMark))
-		return placeholder(between(p.range(open), p.range(p.recover(closeType))));
-	if (p.peek().type !== T.Colon)
-		return fail('For expression requires a colon after the collection expression.');
+	if (failed(p, collMark)) return placeholder(p.span(open, p.recover(closeType)));
+	if (p.types[p.cur] !== T.Colon) {
+		return forFailed(
+			p,
+			open,
+			closeType,
+			'For expression requires a colon after the collection expression.',
+		);
+	}
 	p.read();
 	const valMark = p.diags.length;
 	let keyExpr: Expr | undefined;
 	let valueExpr = parseExpr(p);
-	if (p.peek().type === T.FatArrow) {
+	if (p.types[p.cur] === T.FatArrow) {
 		p.read();
 		keyExpr = valueExpr;
 		valueExpr = parseExpr(p);
 	}
-	if (failed(p, valMark)) return placeholder(between(p.range(open), p.range(p.recover(closeType))));
+	if (failed(p, valMark)) return placeholder(p.span(open, p.recover(closeType)));
 	let group = false;
-	let ellipsis: Token | undefined;
-	if (p.peek().type === T.Ellipsis) {
+	let ellipsis = -1;
+	if (p.types[p.cur] === T.Ellipsis) {
 		ellipsis = p.read();
 		group = true;
 	}
 	let cond: Expr | undefined;
-	if (isKeyword(p.peek(), 'if')) {
+	if (isKeyword(p, p.cur, 'if')) {
 		p.read();
 		const condMark = p.diags.length;
 		cond = parseExpr(p);
-		if (failed(p, condMark))
-			return placeholder(between(p.range(open), p.range(p.recover(closeType))));
+		if (failed(p, condMark)) return placeholder(p.span(open, p.recover(closeType)));
 	}
-	let close: Token;
-	if (p.peek().type === closeType) close = p.read();
+	let close: Tok;
+	if (p.types[p.cur] === closeType) close = p.read();
 	else {
 		if (!p.recovery)
-			p.err(p.range(p.peek()), FOR, "Extra characters after the end of the 'for' expression.");
+			p.err(p.range(p.cur), FOR, "Extra characters after the end of the 'for' expression.");
 		close = p.recover(closeType);
 	}
-	const range = between(p.range(open), p.range(close));
+	const range = p.span(open, close);
 	if (!object) {
 		if (keyExpr) p.err(keyExpr.range, FOR, 'Key expression is not valid when building a tuple.');
-		if (ellipsis)
+		if (ellipsis >= 0)
 			p.err(
 				p.range(ellipsis),
 				FOR,

@@ -1,14 +1,16 @@
-// Recursive-descent expression parser with HCL's precedence:
+// Expression parser with HCL's precedence:
 // `? :` < `||` < `&&` < `== !=` < `< > <= >=` < `+ -` < `* / %` < unary `! -` < traversals.
-// Error messages and recovery follow hashicorp/hcl's hclsyntax parser.
+// Binary operators are parsed by precedence climbing (one call per operand, not one per
+// precedence level); the trees, and where parsing stops after an error, are those of
+// hclsyntax's one-function-per-level parser. Error messages and recovery follow hclsyntax.
 
 import type {Range} from '../diagnostics.js';
 import type {BinaryOp, Expr, LiteralExpr} from './ast.js';
 import {parseCollection} from './parser-collections.js';
-import {between, MAX_DEPTH, type Parser} from './parser-state.js';
+import {between, MAX_DEPTH, type Parser, type Tok} from './parser-state.js';
 import {parseTemplateExpr} from './parser-template.js';
 import {parseTraversals} from './parser-traversal.js';
-import {T, type Token, type TokenType} from './tokens.js';
+import {T, type TokenType} from './tokens.js';
 
 /** A null literal standing in for an expression that failed to parse (HCL uses DynamicVal). */
 export function placeholder(range: Range): LiteralExpr {
@@ -22,7 +24,7 @@ export function failed(p: Parser, mark: number): boolean {
 
 export function parseExpr(p: Parser): Expr {
 	if (p.depth >= MAX_DEPTH) {
-		const t = p.peek();
+		const t = p.cur;
 		if (!p.recovery) {
 			p.err(
 				p.range(t),
@@ -33,27 +35,27 @@ export function parseExpr(p: Parser): Expr {
 		p.recovery = true;
 		return placeholder(p.range(t));
 	}
+	// No try/finally: an exception ends the whole parse (see guard in parser.ts).
 	p.depth++;
-	try {
-		return parseConditional(p);
-	} finally {
-		p.depth--;
-	}
-}
-
-function parseConditional(p: Parser): Expr {
-	const startTok = p.peek();
+	const startTok = p.cur;
 	const mark = p.diags.length;
 	const cond = parseBinary(p, 0);
-	if (failed(p, mark)) return cond;
-	const q = p.peek();
-	if (q.type !== T.Question) return cond;
+	const e =
+		(p.recovery && p.diags.length > mark) || p.types[p.cur] !== T.Question
+			? cond
+			: finishConditional(p, startTok, cond);
+	p.depth--;
+	return e;
+}
+
+/** After `cond`, at `?`. */
+function finishConditional(p: Parser, startTok: Tok, cond: Expr): Expr {
 	p.read();
 	const thenMark = p.diags.length;
 	const then = parseExpr(p);
 	if (failed(p, thenMark)) return cond;
-	const colon = p.peek();
-	if (colon.type !== T.Colon) {
+	const colon = p.cur;
+	if (p.types[colon] !== T.Colon) {
 		p.err(
 			p.range(colon),
 			'Missing false expression in conditional',
@@ -70,69 +72,77 @@ function parseConditional(p: Parser): Expr {
 		cond,
 		then,
 		else: otherwise,
-		range: between(p.range(startTok), otherwise.range),
+		range: p.spanTo(startTok, otherwise.range),
 	};
 }
 
-const LEVELS = 6;
+/** Precedence level of each binary operator token (0 `||` ... 5 `* / %`); -1 for other tokens. */
+const LEVEL = new Int8Array(64).fill(-1);
+/** The operator each binary operator token stands for. */
+const OPERATOR: BinaryOp[] = [];
 
-function opAt(level: number, t: TokenType): BinaryOp | undefined {
-	switch (level) {
-		case 0:
-			return t === T.Or ? '||' : undefined;
-		case 1:
-			return t === T.And ? '&&' : undefined;
-		case 2:
-			return t === T.EqualOp ? '==' : t === T.NotEqual ? '!=' : undefined;
-		case 3:
-			if (t === T.Lt) return '<';
-			if (t === T.Lte) return '<=';
-			if (t === T.Gt) return '>';
-			return t === T.Gte ? '>=' : undefined;
-		case 4:
-			return t === T.Plus ? '+' : t === T.Minus ? '-' : undefined;
-		default:
-			if (t === T.Star) return '*';
-			if (t === T.Slash) return '/';
-			return t === T.Percent ? '%' : undefined;
-	}
+function binaryOp(t: TokenType, level: number, op: BinaryOp): void {
+	LEVEL[t] = level;
+	OPERATOR[t] = op;
 }
 
-/** Left-associative binary operators, one precedence level per recursion step. */
-function parseBinary(p: Parser, level: number): Expr {
-	if (level === LEVELS) return parseWithTraversals(p);
+binaryOp(T.Or, 0, '||');
+binaryOp(T.And, 1, '&&');
+binaryOp(T.EqualOp, 2, '==');
+binaryOp(T.NotEqual, 2, '!=');
+binaryOp(T.Lt, 3, '<');
+binaryOp(T.Lte, 3, '<=');
+binaryOp(T.Gt, 3, '>');
+binaryOp(T.Gte, 3, '>=');
+binaryOp(T.Plus, 4, '+');
+binaryOp(T.Minus, 4, '-');
+binaryOp(T.Star, 5, '*');
+binaryOp(T.Slash, 5, '/');
+binaryOp(T.Percent, 5, '%');
+
+/**
+ * Left-associative binary operators of level `min` and above. After an error in recovery mode
+ * it returns what hclsyntax's level-by-level parser returns: the left operand of the outermost
+ * operator whose right side failed (or the failed operand itself when it came first).
+ */
+function parseBinary(p: Parser, min: number): Expr {
 	const mark = p.diags.length;
-	let left = parseBinary(p, level + 1);
-	if (failed(p, mark)) return left;
+	let left = parseTerm(p);
+	let t = p.types[p.cur]!;
+	if (t === T.Dot || t === T.OBrack) {
+		left = parseTraversals(p, left);
+		t = p.types[p.cur]!;
+	}
+	if (p.recovery && p.diags.length > mark) return left;
 	for (;;) {
-		const op = opAt(level, p.peek().type);
-		if (op === undefined) return left;
+		const level = LEVEL[t]!;
+		if (level < min) return left;
 		p.read();
 		const rhsMark = p.diags.length;
 		const right = parseBinary(p, level + 1);
-		if (failed(p, rhsMark)) return left;
-		left = {kind: 'Binary', op, left, right, range: between(left.range, right.range)};
+		if (p.recovery && p.diags.length > rhsMark) return left;
+		left = {kind: 'Binary', op: OPERATOR[t]!, left, right, range: between(left.range, right.range)};
+		t = p.types[p.cur]!;
 	}
 }
 
-export function parseWithTraversals(p: Parser): Expr {
-	return parseTraversals(p, parseTerm(p));
+function parseWithTraversals(p: Parser): Expr {
+	const term = parseTerm(p);
+	const t = p.types[p.cur];
+	return t === T.Dot || t === T.OBrack ? parseTraversals(p, term) : term;
 }
 
 function parseTerm(p: Parser): Expr {
-	const start = p.peek();
-	switch (start.type) {
-		case T.OParen:
-			return parseParens(p);
-		case T.Number:
-			p.read();
-			return {kind: 'Literal', value: {type: 'number', text: start.text}, range: p.range(start)};
+	const start = p.cur;
+	const type = p.types[start];
+	switch (type) {
 		case T.Ident: {
 			p.read();
-			const next = p.peek().type;
+			const next = p.types[p.cur];
 			if (next === T.OParen || next === T.DoubleColon) return finishCall(p, start);
 			const range = p.range(start);
-			switch (start.text) {
+			const name = p.text(start);
+			switch (name) {
 				case 'true':
 					return {kind: 'Literal', value: {type: 'bool', value: true}, range};
 				case 'false':
@@ -140,28 +150,37 @@ function parseTerm(p: Parser): Expr {
 				case 'null':
 					return {kind: 'Literal', value: {type: 'null'}, range};
 			}
-			return {kind: 'ScopeTraversal', root: start.text, rootRange: range, steps: [], range};
+			return {kind: 'ScopeTraversal', root: name, rootRange: range, steps: [], range};
 		}
 		case T.OQuote:
 		case T.OHeredoc:
 			return parseTemplateExpr(p);
+		case T.Number:
+			p.read();
+			return {
+				kind: 'Literal',
+				value: {type: 'number', text: p.text(start)},
+				range: p.range(start),
+			};
+		case T.OBrack:
+		case T.OBrace:
+			return parseCollection(p);
+		case T.OParen:
+			return parseParens(p);
 		case T.Minus:
 		case T.Bang: {
 			p.read();
 			const operand = parseWithTraversals(p);
 			return {
 				kind: 'Unary',
-				op: start.type === T.Minus ? '-' : '!',
+				op: type === T.Minus ? '-' : '!',
 				operand,
-				range: between(p.range(start), operand.range),
+				range: p.spanTo(start, operand.range),
 			};
 		}
-		case T.OBrack:
-		case T.OBrace:
-			return parseCollection(p);
 	}
 	if (!p.recovery) {
-		if (start.type === T.EOF) {
+		if (type === T.EOF) {
 			p.err(
 				p.range(start),
 				'Missing expression',
@@ -181,16 +200,16 @@ function parseTerm(p: Parser): Expr {
 
 function parseParens(p: Parser): Expr {
 	const open = p.read();
-	p.pushNl(false);
+	const nl = p.setNl(false);
 	const mark = p.diags.length;
 	const expr = parseExpr(p);
 	if (p.diags.length > mark) {
 		p.recover(T.CParen);
-		p.popNl();
+		p.restoreNl(nl);
 		return expr;
 	}
-	const close = p.peek();
-	if (close.type !== T.CParen) {
+	const close = p.cur;
+	if (p.types[close] !== T.CParen) {
 		p.err(
 			p.range(close),
 			'Unbalanced parentheses',
@@ -199,63 +218,64 @@ function parseParens(p: Parser): Expr {
 		p.recovery = true;
 	}
 	const cparen = p.read();
-	p.popNl();
-	return {kind: 'Paren', expr, range: between(p.range(open), p.range(cparen))};
+	p.restoreNl(nl);
+	return {kind: 'Paren', expr, range: p.span(open, cparen)};
 }
 
-function finishCall(p: Parser, name: Token): Expr {
+function finishCall(p: Parser, name: Tok): Expr {
 	let open = p.read();
-	let fname = name.text;
+	let fname = p.text(name);
 	let nameRange = p.range(name);
-	while (open.type === T.DoubleColon) {
+	while (p.types[open] === T.DoubleColon) {
 		const part = p.read();
-		if (part.type !== T.Ident) {
+		if (p.types[part] !== T.Ident) {
 			p.err(
 				p.range(part),
 				'Missing function name',
 				'Function scope resolution symbol :: must be followed by a function name in this scope.',
 			);
 			p.recovery = true;
-			return placeholder(between(nameRange, p.range(part)));
+			return placeholder(p.spanFrom(nameRange, part));
 		}
-		fname = `${fname}::${part.text}`;
-		nameRange = between(nameRange, p.range(part));
+		fname = `${fname}::${p.text(part)}`;
+		nameRange = p.spanFrom(nameRange, part);
 		open = p.read();
 	}
-	if (open.type !== T.OParen) {
+	if (p.types[open] !== T.OParen) {
 		p.err(
 			p.range(open),
 			'Missing open parenthesis',
 			'Function selector must be followed by an open parenthesis to begin the function call.',
 		);
 		p.recovery = true;
-		return placeholder(between(nameRange, p.range(open)));
+		return placeholder(p.spanFrom(nameRange, open));
 	}
 	const args: Expr[] = [];
 	let expandFinal = false;
-	let close: Token = open;
-	p.pushNl(false);
+	let close: Tok = open;
+	const nl = p.setNl(false);
 	for (;;) {
-		if (p.peek().type === T.CParen) {
+		if (p.types[p.cur] === T.CParen) {
 			close = p.read();
 			break;
 		}
 		const mark = p.diags.length;
 		const at = p.pos;
 		args.push(parseExpr(p));
-		if (failed(p, mark) || p.pos === at) {
+		if ((p.recovery && p.diags.length > mark) || p.pos === at) {
 			const t = p.recover(T.CParen);
-			if (t.type === T.CParen) close = t;
+			if (p.types[t] === T.CParen) close = t;
 			break;
 		}
 		const sep = p.read();
-		if (sep.type === T.CParen) {
+		const sepType = p.types[sep];
+		if (sepType === T.CParen) {
 			close = sep;
 			break;
 		}
-		if (sep.type === T.Ellipsis) {
+		if (sepType === T.Ellipsis) {
 			expandFinal = true;
-			if (p.peek().type !== T.CParen) {
+			if (p.types[p.cur] !== T.CParen) {
 				if (!p.recovery) {
 					p.err(
 						p.range(sep),
@@ -267,10 +287,10 @@ function finishCall(p: Parser, name: Token): Expr {
 			} else close = p.read();
 			break;
 		}
-		if (sep.type !== T.Comma) {
-			if (sep.type === T.EOF) {
+		if (sepType !== T.Comma) {
+			if (sepType === T.EOF) {
 				p.err(
-					between(nameRange, p.range(open)),
+					p.spanFrom(nameRange, open),
 					'Unterminated function call',
 					'There is no closing parenthesis for this function call before the end of the file. This may be caused by incorrect parenthesis nesting elsewhere in this file.',
 				);
@@ -284,12 +304,12 @@ function finishCall(p: Parser, name: Token): Expr {
 			close = p.recover(T.CParen);
 			break;
 		}
-		if (p.peek().type === T.CParen) {
+		if (p.types[p.cur] === T.CParen) {
 			close = p.read();
 			break;
 		}
 	}
-	p.popNl();
+	p.restoreNl(nl);
 	const closeRange = p.range(close);
 	return {
 		kind: 'FunctionCall',

@@ -1,95 +1,165 @@
 // The token cursor shared by the body, expression and template parsers: peek/read with
-// HCL's newline-sensitivity stack, ranges, diagnostics, and HCL's recovery strategy
-// (once an error is reported, `recovery` suppresses follow-on noise).
+// HCL's newline sensitivity, ranges, diagnostics, and HCL's recovery strategy (once an error
+// is reported, `recovery` suppresses follow-on noise).
+//
+// A token is its index in the lexer's arrays (`Tok`); the parser reads its kind from `types`
+// and its text with `text()`. Positions are made only for tokens that end up in a range.
 
-import type {Diagnostic, Range} from '../diagnostics.js';
-import {T, type Token, type TokenType} from './tokens.js';
+import type {Diagnostic, Pos, Range} from '../diagnostics.js';
+import type {Lexer} from './lexer.js';
+import {T, type TokenType} from './tokens.js';
 
 /** Deeper nesting than this is reported instead of risking the JS stack. */
 export const MAX_DEPTH = 200;
 
-/** Where the parser gets tokens: the lexer's buffer, filled on demand (see Lexer.more). */
-export interface TokenSource {
-	readonly tokens: Token[];
-	more(): boolean;
-}
-
-/** Consumed tokens are dropped from the buffer in chunks of this size. */
-const COMPACT_AT = 2048;
+/** A token: its index in the lexer's token arrays. */
+export type Tok = number;
 
 export class Parser {
 	readonly file: string;
 	readonly diags: Diagnostic[];
-	/** Absolute index of the next token. */
+	/** Index of the next token. */
 	pos = 0;
+	/**
+	 * The next token: `pos`, or past any newlines while they are not significant. The parsers
+	 * read `p.cur` and its kind `p.types[p.cur]` directly (calls cost in cold code).
+	 */
+	cur = 0;
 	recovery = false;
 	depth = 0;
-	private readonly src: TokenSource;
-	/** Absolute index of src.tokens[0]. */
-	private base = 0;
-	private prev: Token;
-	private nlStack: boolean[];
-	private includeNl: boolean;
+	/** Token kinds by index (the lexer's array). */
+	readonly types: Uint8Array;
+	/** Token texts by index (see text()). */
+	readonly texts: readonly string[];
+	private readonly flags: Uint8Array;
+	private readonly lx: Lexer;
+	private readonly starts: Int32Array;
+	private readonly ends: Int32Array;
+	private readonly lines: Int32Array;
+	private readonly lineStarts: readonly number[];
+	private readonly firstLine: number;
+	private readonly base: number;
+	private prev: Tok = 0;
+	/** Whether newline tokens are significant (otherwise peek and read step over them). */
+	private nl: boolean;
 
-	constructor(src: TokenSource, file: string, diags: Diagnostic[], includeNl: boolean) {
-		this.src = src;
+	/** `lx` must have lexed its whole text (Lexer.run). */
+	constructor(lx: Lexer, file: string, diags: Diagnostic[], includeNl: boolean) {
 		this.file = file;
 		this.diags = diags;
-		this.nlStack = [includeNl];
-		this.includeNl = includeNl;
-		this.prev = this.at(0);
+		this.nl = includeNl;
+		this.lx = lx;
+		this.types = lx.types;
+		this.texts = lx.texts;
+		this.flags = lx.flags;
+		this.starts = lx.starts;
+		this.ends = lx.ends;
+		this.lines = lx.lines;
+		this.lineStarts = lx.lineStarts;
+		this.firstLine = lx.firstLine;
+		this.base = lx.base;
+		this.sync();
 	}
 
-	/** The token at absolute index `i` (the EOF token for anything past the end). */
-	private at(i: number): Token {
-		const buf = this.src.tokens;
-		while (i - this.base >= buf.length && this.src.more()) {}
-		return buf[Math.min(i - this.base, buf.length - 1)] as Token;
-	}
-
-	private index(): number {
+	/** Recompute `cur` after `pos` or the newline mode changed. */
+	private sync(): void {
 		let i = this.pos;
-		if (!this.includeNl) while (this.at(i).type === T.Newline) i++;
-		return i;
-	}
-
-	peek(): Token {
-		return this.at(this.index());
+		if (!this.nl) while (this.types[i] === T.Newline) i++;
+		this.cur = i;
 	}
 
 	/** Consume the next token (EOF is never consumed: reading at the end returns EOF again). */
-	read(): Token {
-		const i = this.index();
-		const t = this.at(i);
-		if (t.type !== T.EOF) {
-			this.pos = i + 1;
-			if (this.pos - this.base > COMPACT_AT) {
-				this.src.tokens.splice(0, this.pos - this.base);
-				this.base = this.pos;
-			}
+	read(): Tok {
+		const t = this.cur;
+		if (this.types[t] !== T.EOF) {
+			let i = t + 1;
+			this.pos = i;
+			if (!this.nl) while (this.types[i] === T.Newline) i++;
+			this.cur = i;
 		}
 		this.prev = t;
 		return t;
+	}
+
+	type(t: Tok): TokenType {
+		return this.types[t] as TokenType;
+	}
+
+	/** Identifier name, number source text, decoded literal text or heredoc marker; else ''. */
+	text(t: Tok): string {
+		return this.texts[t] ?? '';
+	}
+
+	/** Strip marker of a template sequence token; flush form of an OHeredoc. */
+	flag(t: Tok): boolean {
+		return this.flags[t] === 1;
+	}
+
+	/** Make newlines significant or not; returns the previous setting, for restoreNl. */
+	setNl(include: boolean): boolean {
+		const was = this.nl;
+		this.nl = include;
+		this.sync();
+		return was;
+	}
+
+	restoreNl(was: boolean): void {
+		this.nl = was;
+		this.sync();
+	}
+
+	// Positions are not cached per token: nearly every token's position is asked for once.
+
+	startPos(t: Tok): Pos {
+		return this.lx.startPos(t);
+	}
+
+	endPos(t: Tok): Pos {
+		return this.lx.endPos(t);
+	}
+
+	range(t: Tok): Range {
+		// Lexer.startPos and Lexer.endPos, inlined: most tokens in the tree get here.
+		const s = this.starts[t]!;
+		const e = this.ends[t]!;
+		const ls = this.lineStarts;
+		const line = this.lines[t]!;
+		let l = line - this.firstLine;
+		const start = {line, col: s - ls[l]! + 1, offset: s + this.base};
+		while (l + 1 < ls.length && ls[l + 1]! <= e) l++;
+		const end = {line: l + this.firstLine, col: e - ls[l]! + 1, offset: e + this.base};
+		return {file: this.file, start, end};
+	}
+
+	/** The token read last. */
+	prevTok(): Tok {
+		return this.prev;
 	}
 
 	prevRange(): Range {
 		return this.range(this.prev);
 	}
 
-	pushNl(include: boolean): void {
-		this.nlStack.push(include);
-		this.includeNl = include;
+	/** `between(range(a), range(b))` without building the two ranges. */
+	span(a: Tok, b: Tok): Range {
+		const start = this.startPos(a);
+		const end = this.endPos(b);
+		if (end.offset < start.offset) return {file: this.file, start, end: this.endPos(a)};
+		return {file: this.file, start, end};
 	}
 
-	popNl(): void {
-		this.nlStack.pop();
-		this.includeNl = this.nlStack[this.nlStack.length - 1] ?? false;
+	/** `between(range(a), r)` without building range(a). */
+	spanTo(a: Tok, r: Range): Range {
+		const start = this.startPos(a);
+		if (r.end.offset < start.offset) return {file: this.file, start, end: this.endPos(a)};
+		return {file: this.file, start, end: r.end};
 	}
 
-	range(t: Token): Range {
-		t.sp ??= {line: t.line, col: t.col, offset: t.start};
-		t.ep ??= {line: t.endLine, col: t.endCol, offset: t.end};
-		return {file: this.file, start: t.sp, end: t.ep};
+	/** `between(r, range(b))` without building range(b). */
+	spanFrom(r: Range, b: Tok): Range {
+		const end = this.endPos(b);
+		if (end.offset < r.start.offset) return r;
+		return {file: r.file, start: r.start, end};
 	}
 
 	err(range: Range, summary: string, detail: string): void {
@@ -97,13 +167,13 @@ export class Parser {
 	}
 
 	/** Skip to the token closing the current bracket of type `end` (nesting-aware); return it. */
-	recover(end: TokenType): Token {
+	recover(end: TokenType): Tok {
 		const start = opposite(end);
 		this.recovery = true;
 		let nest = 0;
 		for (;;) {
 			const t = this.read();
-			let ty: TokenType = t.type;
+			let ty = this.types[t];
 			if (end === T.TemplateSeqEnd && ty === T.TemplateControl) ty = T.TemplateInterp;
 			if (ty === start) nest++;
 			else if (ty === end) {
@@ -116,10 +186,10 @@ export class Parser {
 	/** Skip to the newline that ends the current body item, minding brackets. */
 	recoverAfterBodyItem(): void {
 		this.recovery = true;
-		const open: TokenType[] = [];
+		const open: number[] = [];
 		for (;;) {
-			const t = this.read();
-			switch (t.type) {
+			const ty = this.type(this.read());
+			switch (ty) {
 				case T.Newline:
 					if (open.length === 0) return;
 					break;
@@ -132,26 +202,31 @@ export class Parser {
 				case T.OHeredoc:
 				case T.TemplateInterp:
 				case T.TemplateControl:
-					open.push(t.type);
+					open.push(ty);
 					break;
 				case T.CBrace:
 				case T.CBrack:
 				case T.CParen:
 				case T.CQuote:
-				case T.CHeredoc:
-					popTo(open, (ty) => ty === opposite(t.type));
+				case T.CHeredoc: {
+					// Close the innermost matching opener (and anything left open inside it).
+					const want = opposite(ty);
+					while (open.length > 0 && open[open.length - 1] !== want) open.pop();
+					open.pop();
 					break;
-				case T.TemplateSeqEnd:
-					popTo(open, (ty) => ty === T.TemplateInterp || ty === T.TemplateControl);
+				}
+				case T.TemplateSeqEnd: {
+					let top = open[open.length - 1];
+					while (top !== undefined && top !== T.TemplateInterp && top !== T.TemplateControl) {
+						open.pop();
+						top = open[open.length - 1];
+					}
+					open.pop();
 					break;
+				}
 			}
 		}
 	}
-}
-
-function popTo(open: TokenType[], matches: (t: TokenType) => boolean): void {
-	while (open.length > 0 && !matches(open[open.length - 1] as TokenType)) open.pop();
-	if (open.length > 0) open.pop();
 }
 
 export function opposite(t: TokenType): TokenType {

@@ -5,7 +5,7 @@
 import type {Range} from '../diagnostics.js';
 import type {Expr, TemplatePart} from './ast.js';
 import {parseExpr} from './parser-expr.js';
-import {between, type Parser} from './parser-state.js';
+import {between, type Parser, type Tok} from './parser-state.js';
 import {buildTemplateTree, type Piece} from './template-tree.js';
 import {T, type TokenType} from './tokens.js';
 import {isSpace} from './unicode.js';
@@ -13,16 +13,37 @@ import {isSpace} from './unicode.js';
 /** At `"` or `<<EOF`: a TemplateExpr, or a TemplateWrapExpr for a lone `${x}`. */
 export function parseTemplateExpr(p: Parser): Expr {
 	const open = p.read();
-	const heredoc = open.type === T.OHeredoc;
-	const pieces = collectPieces(p, heredoc ? T.CHeredoc : T.CQuote);
-	if (heredoc && open.flag) flushHeredoc(pieces.items);
-	const range = between(p.range(open), p.prevRange());
+	const heredoc = p.types[open] === T.OHeredoc;
+	const end = heredoc ? T.CHeredoc : T.CQuote;
+	// Shortcuts for the commonest strings, built as the general path below builds them:
+	// `""` and `"text"` (a heredoc of one line too, unless it is flushed).
+	const first = p.cur;
+	const firstType = p.types[first];
+	if (firstType === end) {
+		p.read();
+		const at = p.startPos(first);
+		const part: TemplatePart = {
+			kind: 'Literal',
+			value: '',
+			range: {file: p.file, start: at, end: at},
+		};
+		return {kind: 'Template', parts: [part], heredoc, range: p.span(open, first)};
+	}
+	if (firstType === T.Lit && p.types[first + 1] === end && !(heredoc && p.flag(open))) {
+		p.read();
+		const close = p.read();
+		const part: TemplatePart = {kind: 'Literal', value: p.text(first), range: p.range(first)};
+		return {kind: 'Template', parts: [part], heredoc, range: p.span(open, close)};
+	}
+	const pieces = collectPieces(p, end, first);
+	if (heredoc && p.flag(open)) flushHeredoc(pieces.items);
+	const range = p.span(open, p.prevTok());
 	return finishTemplate(p, pieces, range, heredoc);
 }
 
 /** The whole token stream as one template (HCL's ParseTemplate), up to EOF. */
 export function parseBareTemplate(p: Parser, fileRange: () => Range): Expr {
-	const pieces = collectPieces(p, T.EOF);
+	const pieces = collectPieces(p, T.EOF, p.cur);
 	return finishTemplate(p, pieces, fileRange(), false);
 }
 
@@ -41,15 +62,16 @@ function finishTemplate(p: Parser, pieces: Pieces, range: Range, heredoc: boolea
 	return {kind: 'Template', parts, heredoc, range};
 }
 
-function collectPieces(p: Parser, end: TokenType): Pieces {
+/** The pieces up to the `end` token; `first` is the token after the opener. */
+function collectPieces(p: Parser, end: TokenType, first: Tok): Pieces {
 	const items: Piece[] = [];
-	const startRange = p.range(p.peek());
 	let ltrimNext = false;
 	let nextCanTrimPrev = false;
 	let endRange: Range;
 	for (;;) {
 		const next = p.read();
-		if (next.type === end) {
+		const type = p.types[next];
+		if (type === end) {
 			endRange = p.range(next);
 			break;
 		}
@@ -57,20 +79,21 @@ function collectPieces(p: Parser, end: TokenType): Pieces {
 		ltrimNext = false;
 		const canTrimPrev = nextCanTrimPrev;
 		nextCanTrimPrev = false;
-		if (next.type === T.Lit) {
-			items.push({k: 'lit', value: ltrim ? trimLeft(next.text) : next.text, range: p.range(next)});
+		if (type === T.Lit) {
+			const text = p.text(next);
+			items.push({k: 'lit', value: ltrim ? trimLeft(text) : text, range: p.range(next)});
 			nextCanTrimPrev = true;
 			continue;
 		}
-		if (next.type === T.TemplateInterp || next.type === T.TemplateControl) {
+		if (type === T.TemplateInterp || type === T.TemplateControl) {
 			const prev = items[items.length - 1];
-			if (canTrimPrev && next.flag && prev?.k === 'lit') prev.value = trimRight(prev.value);
-			p.pushNl(false);
+			if (canTrimPrev && p.flag(next) && prev?.k === 'lit') prev.value = trimRight(prev.value);
+			const nl = p.setNl(false);
 			const piece =
-				next.type === T.TemplateInterp
-					? interpPiece(p, p.range(next), startRange, end)
+				type === T.TemplateInterp
+					? interpPiece(p, p.range(next), first, end)
 					: directivePiece(p, p.range(next));
-			p.popNl();
+			p.restoreNl(nl);
 			if (piece === undefined) continue;
 			if (piece.stripAfter) ltrimNext = true;
 			if (piece.piece) items.push(piece.piece);
@@ -101,27 +124,28 @@ interface Collected {
 	stripAfter: boolean;
 }
 
-/** After `${`: the expression and its closing `}`. */
-function interpPiece(p: Parser, open: Range, startRange: Range, end: TokenType): Collected {
+/** After `${`: the expression and its closing `}`. `first` is the template's first token. */
+function interpPiece(p: Parser, open: Range, first: Tok, end: TokenType): Collected {
 	const expr = parseExpr(p);
-	const close = p.peek();
-	if (close.type !== T.TemplateSeqEnd) {
+	const close = p.cur;
+	const closeType = p.types[close];
+	if (closeType !== T.TemplateSeqEnd) {
 		if (!p.recovery) {
-			if (close.type === T.EOF) {
+			if (closeType === T.EOF) {
 				p.err(
-					startRange,
+					p.range(first),
 					'Unclosed template interpolation sequence',
 					'There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.',
 				);
-			} else if (close.type === T.Colon) {
+			} else if (closeType === T.Colon) {
 				p.err(
 					p.range(close),
 					'Extra characters after interpolation expression',
 					'Template interpolation doesn\'t expect a colon at this location. Did you intend this to be a literal sequence to be processed as part of another language? If so, you can escape it by starting with "$${" instead of just "${".',
 				);
-			} else if ((close.type === T.CQuote || close.type === T.OQuote) && end === T.CQuote) {
+			} else if ((closeType === T.CQuote || closeType === T.OQuote) && end === T.CQuote) {
 				p.err(
-					startRange,
+					p.range(first),
 					'Unclosed template interpolation sequence',
 					'There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.',
 				);
@@ -137,15 +161,15 @@ function interpPiece(p: Parser, open: Range, startRange: Range, end: TokenType):
 		return {piece: {k: 'interp', expr, range: between(open, p.prevRange())}, stripAfter: false};
 	}
 	p.read();
-	return {piece: {k: 'interp', expr, range: between(open, p.range(close))}, stripAfter: close.flag};
+	return {piece: {k: 'interp', expr, range: p.spanFrom(open, close)}, stripAfter: p.flag(close)};
 }
 
 const KEYWORDS = ['if', 'for', 'else', 'endif', 'endfor'];
 
 /** After `%{`: one directive keyword with its operands, and its closing `}`. */
 function directivePiece(p: Parser, open: Range): Collected | undefined {
-	const kw = p.peek();
-	if (kw.type !== T.Ident) {
+	const kw = p.cur;
+	if (p.types[kw] !== T.Ident) {
 		if (!p.recovery) {
 			p.err(
 				p.range(kw),
@@ -158,62 +182,57 @@ function directivePiece(p: Parser, open: Range): Collected | undefined {
 	}
 	p.read();
 	let piece: Piece;
-	const upToNext = (): Range => between(open, p.range(p.peek()));
-	switch (kw.text) {
+	const word = p.text(kw);
+	switch (word) {
 		case 'if': {
 			const cond = parseExpr(p);
-			piece = {k: 'if', cond, range: upToNext()};
+			piece = {k: 'if', cond, range: p.spanFrom(open, p.cur)};
 			break;
 		}
 		case 'else':
 		case 'endif':
 		case 'endfor':
-			piece = {k: kw.text, range: upToNext()};
+			piece = {k: word, range: p.spanFrom(open, p.cur)};
 			break;
 		case 'for': {
-			const bad = (detail: string): undefined => {
-				if (!p.recovery) p.err(p.range(p.peek()), "Invalid 'for' directive", detail);
-				p.recover(T.TemplateSeqEnd);
-				return undefined;
-			};
-			if (p.peek().type !== T.Ident)
-				return bad("For directive requires variable name after 'for'.");
+			if (p.types[p.cur] !== T.Ident)
+				return badForDirective(p, "For directive requires variable name after 'for'.");
 			let keyVar: string | undefined;
-			let valueVar = p.read().text;
-			if (p.peek().type === T.Comma) {
+			let valueVar = p.text(p.read());
+			if (p.types[p.cur] === T.Comma) {
 				p.read();
 				keyVar = valueVar;
-				if (p.peek().type !== T.Ident)
-					return bad('For directive requires value variable name after comma.');
-				valueVar = p.read().text;
+				if (p.types[p.cur] !== T.Ident)
+					return badForDirective(p, 'For directive requires value variable name after comma.');
+				valueVar = p.text(p.read());
 			}
-			const inKw = p.peek();
-			if (inKw.type !== T.Ident || inKw.text !== 'in')
-				return bad("For directive requires 'in' keyword after names.");
+			const inKw = p.cur;
+			if (p.types[inKw] !== T.Ident || p.text(inKw) !== 'in')
+				return badForDirective(p, "For directive requires 'in' keyword after names.");
 			p.read();
 			const coll = parseExpr(p);
-			piece = {k: 'for', keyVar, valueVar, coll, range: upToNext()};
+			piece = {k: 'for', keyVar, valueVar, coll, range: p.spanFrom(open, p.cur)};
 			break;
 		}
 		default: {
 			if (!p.recovery) {
-				const s = suggest(kw.text, KEYWORDS);
+				const s = suggest(word, KEYWORDS);
 				p.err(
 					p.range(kw),
 					'Invalid template control keyword',
-					`${JSON.stringify(kw.text)} is not a valid template control keyword.${s ? ` Did you mean ${JSON.stringify(s)}?` : ''}`,
+					`${JSON.stringify(word)} is not a valid template control keyword.${s ? ` Did you mean ${JSON.stringify(s)}?` : ''}`,
 				);
 			}
 			p.recover(T.TemplateSeqEnd);
 			return undefined;
 		}
 	}
-	const close = p.peek();
-	if (close.type !== T.TemplateSeqEnd) {
+	const close = p.cur;
+	if (p.types[close] !== T.TemplateSeqEnd) {
 		if (!p.recovery) {
 			p.err(
 				p.range(close),
-				`Extra characters in ${kw.text} marker`,
+				`Extra characters in ${word} marker`,
 				'Expected a closing brace to end the sequence, but found extra characters.',
 			);
 		}
@@ -221,7 +240,13 @@ function directivePiece(p: Parser, open: Range): Collected | undefined {
 		return {piece, stripAfter: false};
 	}
 	p.read();
-	return {piece, stripAfter: close.flag};
+	return {piece, stripAfter: p.flag(close)};
+}
+
+function badForDirective(p: Parser, detail: string): undefined {
+	if (!p.recovery) p.err(p.range(p.cur), "Invalid 'for' directive", detail);
+	p.recover(T.TemplateSeqEnd);
+	return undefined;
 }
 
 function trimLeft(s: string): string {
@@ -276,7 +301,8 @@ function flushHeredoc(items: Piece[]): void {
 /** Merge adjacent literal pieces (after trimming and flushing). */
 function meld(items: Piece[]): Piece[] {
 	const out: Piece[] = [];
-	for (const it of items) {
+	for (let i = 0; i < items.length; i++) {
+		const it = items[i]!;
 		const prev = out[out.length - 1];
 		if (it.k === 'lit' && prev?.k === 'lit') {
 			out[out.length - 1] = {

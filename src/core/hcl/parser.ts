@@ -1,7 +1,6 @@
 // Public entry points of the HCL native-syntax parser. Nothing here throws: bad input yields a
-// partial tree plus positioned diagnostics worded as hashicorp/hcl words them. The parser
-// pulls tokens from the lexer on demand; the rest of the text is lexed at the end so that
-// lexer errors are reported for the whole text, as HCL does.
+// partial tree plus positioned diagnostics worded as hashicorp/hcl words them. The whole text
+// is lexed first (so lexer errors are reported for all of it, as HCL does), then parsed.
 
 import type {Diagnostic, Pos, Range} from '../diagnostics.js';
 import type {Body, Expr, File} from './ast.js';
@@ -27,10 +26,11 @@ const ORIGIN: Pos = {line: 1, col: 1, offset: 0};
 /** Parse a whole `.hcl` file. */
 export function parseHcl(text: string, fileName: string): ParseResult {
 	const lx = new Lexer(text, fileName, {});
+	lx.run();
 	const p = new Parser(lx, fileName, [], true);
 	const origin = startRange(fileName, ORIGIN);
 	const body = guard(p, origin, () => parseBody(p, T.EOF, origin));
-	const range = finish(lx, ORIGIN);
+	const range = wholeRange(lx, ORIGIN);
 	const fileBody: Body = body
 		? {...body, range}
 		: {kind: 'Body', attributes: [], blocks: [], range};
@@ -43,11 +43,12 @@ export function parseHcl(text: string, fileName: string): ParseResult {
 /** Parse one expression (newlines ignored, as HCL's ParseExpression). */
 export function parseExpression(text: string, fileName: string, start: Pos = ORIGIN): ExprResult {
 	const lx = new Lexer(text, fileName, {start});
+	lx.run();
 	const p = new Parser(lx, fileName, [], false);
 	const expr = guard(p, startRange(fileName, start), () => {
 		const e = parseExpr(p);
-		const next = p.peek();
-		if (next.type !== T.EOF && !p.recovery) {
+		const next = p.cur;
+		if (p.type(next) !== T.EOF && !p.recovery) {
 			p.err(
 				p.range(next),
 				'Extra characters after expression',
@@ -56,16 +57,16 @@ export function parseExpression(text: string, fileName: string, start: Pos = ORI
 		}
 		return e;
 	});
-	const range = finish(lx, start);
+	const range = wholeRange(lx, start);
 	return {expr: expr ?? placeholder(range), diagnostics: [...lx.diags, ...p.diags]};
 }
 
 /** Parse text as a template (an HCL-JSON string value): literal text with `${}` and `%{}`. */
 export function parseTemplate(text: string, fileName: string, start: Pos = ORIGIN): ExprResult {
 	const lx = new Lexer(text, fileName, {start, template: true});
+	lx.run();
 	const p = new Parser(lx, fileName, [], false);
-	// The template's range is the whole text, known once it has been lexed.
-	const whole = (): Range => finish(lx, start);
+	const whole = (): Range => wholeRange(lx, start);
 	const expr = guard(p, startRange(fileName, start), () => parseBareTemplate(p, whole));
 	return {expr: expr ?? placeholder(whole()), diagnostics: [...lx.diags, ...p.diags]};
 }
@@ -74,11 +75,9 @@ function startRange(file: string, start: Pos): Range {
 	return {file, start, end: start};
 }
 
-/** Lex whatever the parser left and return the range of the whole text. */
-function finish(lx: Lexer, start: Pos): Range {
-	lx.run();
-	const eof = lx.tokens[lx.tokens.length - 1];
-	const end = eof ? {line: eof.line, col: eof.col, offset: eof.start} : start;
+/** The range of the whole (lexed) text: from `start` to the EOF token. */
+function wholeRange(lx: Lexer, start: Pos): Range {
+	const end = lx.count > 0 ? lx.startPos(lx.count - 1) : start;
 	return {file: lx.file, start, end};
 }
 

@@ -1,7 +1,9 @@
-import type {Pos} from '../diagnostics.js';
-
 // Token kinds of HCL native syntax. Plain numeric constants (no enum) so that the
 // hot loops in the lexer and parser compare small integers.
+//
+// The lexer keeps tokens in typed arrays (see Lexer), not as objects: the parser reads a
+// token's kind, text and flag by index and builds positions only for the tokens that end up
+// in a range. `Token` is the object form that `lex()` returns for tools and tests.
 
 export const T = {
 	EOF: 0,
@@ -58,7 +60,7 @@ export const T = {
 
 export type TokenType = (typeof T)[keyof typeof T];
 
-/** One token. Offsets are absolute (they include the `start` offset given to the lexer). */
+/** One token as `lex()` returns it. Offsets are absolute (they include the lexer's start offset). */
 export interface Token {
 	readonly type: TokenType;
 	readonly start: number;
@@ -71,7 +73,4 @@ export interface Token {
 	readonly text: string;
 	/** Strip marker on template sequence tokens; flush form on OHeredoc. */
 	readonly flag: boolean;
-	/** Start/end positions, created on first use by the parser and then shared by every range. */
-	sp: Pos | undefined;
-	ep: Pos | undefined;
 }

@@ -179,6 +179,18 @@ describe('lexer', () => {
 		expect(r.diagnostics.map(brief)).toEqual(['Invalid multi-line string @ 1:7-2:1']);
 	});
 
+	it('keeps every token of a text denser than its first guess, with end positions', () => {
+		const src = `x = [${'1,'.repeat(600)}]\n/* a\nb */ "\n`;
+		const r = lex(src, 'l.hcl');
+		expect(r.tokens).toHaveLength(3 + 1200 + 2 + 2 + 1);
+		const close = r.tokens[1203];
+		expect(close && `${NAMES[close.type]}@${close.line}:${close.col}-${close.endCol}`).toBe(
+			'CBrack@1:1206-1207',
+		);
+		const ends = r.tokens.slice(-4).map((t) => `${NAMES[t.type]}@${t.endLine}:${t.endCol}`);
+		expect(ends).toEqual(['Newline@2:1', 'OQuote@3:7', 'QuotedNewline@4:1', 'EOF@4:1']);
+	});
+
 	it('lexes a bare template with a start position', () => {
 		const r = lex('a\n${b}', 'j.json', {template: true, start: {line: 3, col: 10, offset: 40}});
 		expect(r.tokens.map((t) => `${NAMES[t.type]}@${t.line}:${t.col}+${t.start}`)).toEqual([

@@ -61,6 +61,17 @@ describe('body errors', () => {
 		expect(r.file.body.attributes.map((a) => a.expr)).toMatchObject([{value: {text: '1'}}]);
 	});
 
+	it('finds a redefined attribute in a body of many attributes too', () => {
+		const names = Array.from({length: 20}, (_, i) => `a${i}`);
+		const src = `${names.map((n, i) => `${n} = ${i}`).join('\n')}\na3 = 1\na19 = 2\n`;
+		const r = parseHcl(src, 'f.hcl');
+		expect(r.diagnostics.map(brief)).toEqual([
+			'Attribute redefined @ 21:1-21:3',
+			'Attribute redefined @ 22:1-22:4',
+		]);
+		expect(r.file.body.attributes.map((a) => a.name)).toEqual(names);
+	});
+
 	it('allows the same attribute name in different bodies', () => {
 		expect(errs('x = 1\nb { x = 2 }\nc {\n x = 3\n}\n')).toEqual([]);
 	});

@@ -171,6 +171,24 @@ describe('expression errors', () => {
 		expect(errs('f(a..., b)')).toEqual(['Missing closing parenthesis @ 1:4-1:7']);
 	});
 
+	it('stops a broken operator chain where hclsyntax stops', () => {
+		// hclsyntax keeps the left operand of the outermost operator whose right side failed.
+		const cases: [string, string][] = [
+			['a || b + c * )', 'a'],
+			['a * b + c == ( ) && d', '((a * b) + c)'],
+			[') + a', 'null'],
+		];
+		for (const [src, tree] of cases) {
+			const r = parseExpression(src, 'e.hcl');
+			expect(r.diagnostics.map((d) => d.summary)).toEqual(['Invalid expression']);
+			expect(show(r.expr)).toBe(tree);
+		}
+		// A non-recovering error (a chained legacy index) does not stop the chain.
+		const legacy = parseExpression('-x + y.0.1 * z', 'e.hcl');
+		expect(legacy.diagnostics.map(brief)).toEqual(['Invalid legacy index syntax @ 1:8-1:11']);
+		expect(show(legacy.expr)).toBe('((-x) + (y[null] * z))');
+	});
+
 	it('returns a partial tree for a broken expression', () => {
 		const r = parseExpression('f(1, @)', 'e.hcl');
 		expect(r.diagnostics.map((d) => d.summary)).toEqual([
