@@ -1,6 +1,8 @@
 // Composition root: argv -> command. The only place that turns errors into exit codes.
 import {COMMANDS} from './cli/commands.js';
+import {preloadComposeSupport} from './cli/compose-preload.js';
 import {processIo, UsageError} from './cli/io.js';
+import {baketreeVersion} from './cli/version.js';
 import {DiagnosticError, formatDiagnostics} from './core/diagnostics.js';
 
 const HELP = `baketree: explore, build and test Docker Bake trees
@@ -34,6 +36,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	const command = await load();
 	try {
+		await preloadComposeSupport(name, isCommand ? rest : argv, io);
 		return await command.run(isCommand ? rest : argv, io);
 	} catch (err) {
 		if (err instanceof DiagnosticError) {

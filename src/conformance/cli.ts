@@ -4,12 +4,12 @@
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
+import {preloadComposeSupport} from '../cli/compose-preload.js';
 import {bufferIo, UsageError} from '../cli/io.js';
 import {DiagnosticError} from '../core/diagnostics.js';
 import {checkAssertion, deepEqual} from './assertions.js';
 import type {ApiHandler, Assertion, ConformanceCase} from './corpus.js';
 import {caseFiles} from './corpus.js';
-import {composeReason} from './parse-files.js';
 
 /** `bake --print X --set ...` -> ['print', 'X', '--set', ...]; `--list=variables` -> list. */
 export function translateArgs(args: readonly string[]): string[] | undefined {
@@ -37,6 +37,7 @@ async function run(c: ConformanceCase, argv: string[]) {
 			writeFileSync(join(dir, f.name), f.content);
 		}
 		const io = bufferIo({cwd: dir, env: {...(c.env ?? {})}});
+		await preloadComposeSupport(argv[0] as string, argv.slice(1), io);
 		const {COMMANDS} = await import('../cli/commands.js');
 		const load = COMMANDS[argv[0] as string];
 		if (!load) return {error: `no command ${argv[0]}`, out: ''};
@@ -54,8 +55,6 @@ async function run(c: ConformanceCase, argv: string[]) {
 }
 
 export const handler: ApiHandler = async (c) => {
-	const reason = composeReason(c);
-	if (reason) return {skip: reason};
 	const argv = translateArgs(c.args ?? []);
 	if (!argv) return {skip: `unsupported bake arguments ${JSON.stringify(c.args)}`};
 	const r = await run(c, argv);

@@ -1,29 +1,17 @@
 // The ParseFile / ParseFiles handler: runs parseBakeFiles on the case's virtual files and
 // exposes the raw config under the corpus's path roots.
 
+import {ComposeError} from '../core/bake/compose/errors.js';
+import {prepareBakeFiles} from '../core/bake/compose/support.js';
 import {parseBakeFiles} from '../core/bake/parse/index.js';
 import {DiagnosticError} from '../core/diagnostics.js';
 import {hclDiagnosticsString} from '../core/hcl/eval/index.js';
-import type {ApiHandler, ConformanceCase, HandlerResult} from './corpus.js';
+import type {ApiHandler, HandlerResult} from './corpus.js';
 import {caseFiles} from './corpus.js';
 
-/** Why a case needs compose support, or undefined when it has only HCL/JSON files. */
-export function composeReason(c: ConformanceCase): string | undefined {
-	for (const f of caseFiles(c)) {
-		const l = f.name.toLowerCase();
-		if (l.endsWith('.yml') || l.endsWith('.yaml')) return `needs compose file support (${f.name})`;
-		if (
-			!l.endsWith('.hcl') &&
-			!l.endsWith('.json') &&
-			/^\s*(services|version)\s*:/m.test(f.content)
-		) {
-			return `needs compose file support (${f.name} is compose YAML)`;
-		}
-	}
-	return undefined;
-}
-
 export function errorResult(e: unknown): HandlerResult {
+	// Compose errors carry buildx's own text, not an HCL diagnostic string.
+	if (e instanceof ComposeError) return {error: e.message, diagnostics: e.diagnostics};
 	if (e instanceof DiagnosticError) {
 		return {error: hclDiagnosticsString(e.diagnostics), diagnostics: e.diagnostics};
 	}
@@ -31,9 +19,8 @@ export function errorResult(e: unknown): HandlerResult {
 	return {error: String(e)};
 }
 
-export const parseFilesHandler: ApiHandler = (c) => {
-	const reason = composeReason(c);
-	if (reason) return {skip: reason};
+export const parseFilesHandler: ApiHandler = async (c) => {
+	await prepareBakeFiles(caseFiles(c));
 	try {
 		const cfg = parseBakeFiles(caseFiles(c), {
 			env: c.env ?? {},

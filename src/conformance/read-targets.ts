@@ -11,6 +11,7 @@ import {
 	secretString,
 	sshString,
 } from '../core/bake/buildflags/entries.js';
+import {prepareBakeFiles} from '../core/bake/compose/support.js';
 import {parseBakeFiles} from '../core/bake/parse/index.js';
 import {toBuildOpt} from '../core/bake/resolve/build-opt.js';
 import {BakeError} from '../core/bake/resolve/errors.js';
@@ -18,7 +19,7 @@ import {readTargets} from '../core/bake/resolve/read-targets.js';
 import type {Target} from '../core/bake/resolve/target.js';
 import type {ApiHandler, Assertion, ConformanceCase, HandlerResult} from './corpus.js';
 import {caseFiles} from './corpus.js';
-import {composeReason, errorResult} from './parse-files.js';
+import {errorResult} from './parse-files.js';
 
 const STRINGIFY: Record<string, (x: never) => string> = {
 	output: exportString,
@@ -94,9 +95,8 @@ export function readTargetsRoot(c: ConformanceCase): HandlerResult {
 	return {root};
 }
 
-export const handler: ApiHandler = (c) => {
-	const reason = composeReason(c);
-	if (reason) return {skip: reason};
+export const handler: ApiHandler = async (c) => {
+	await prepareBakeFiles(caseFiles(c));
 	try {
 		return readTargetsRoot(c);
 	} catch (e) {

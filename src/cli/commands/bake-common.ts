@@ -66,5 +66,11 @@ export function parseBakeArgs<O extends NonNullable<ParseArgsConfig['options']>>
 }
 
 export function parseRaw(flags: BakeFlags, io: CliIo): RawConfig {
-	return parseBakeFiles(flags.files, {env: io.env, vars: flags.vars, defaults: bakeDefaults()});
+	return parseBakeFiles(flags.files, {
+		env: io.env,
+		vars: flags.vars,
+		defaults: bakeDefaults(),
+		// Compose reads `.env` (and env_file, include) from the working directory.
+		cwd: io.cwd,
+	});
 }

@@ -103,6 +103,11 @@ export interface TargetOrigin {
 	readonly matrix: ReadonlyMap<string, Value>;
 	/** Where each field's attribute was written (last writer wins, as the value does). */
 	readonly fieldRanges: Readonly<Partial<Record<TargetField, Range>>>;
+	/**
+	 * The file whose directory is the default context with BUILDX_BAKE_FILE_RELATIVE_PATHS, when
+	 * it is not the first block's file (compose services: the first compose file, as in buildx).
+	 */
+	readonly contextBaseFile?: string;
 }
 
 export interface GroupOrigin {
@@ -155,4 +160,11 @@ export interface ParseOptions {
 	readonly vars?: Readonly<Record<string, string>>;
 	/** Built-in variables (BAKE_CMD_CONTEXT, BAKE_LOCAL_PLATFORM, ...): they win over everything. */
 	readonly defaults?: Readonly<Record<string, string>>;
+	/**
+	 * Compose files only: the directory their `.env`, `env_file`, `include` and `extends.file`
+	 * are read from (default: the process's working directory, as buildx).
+	 */
+	readonly cwd?: string;
+	/** Compose files only: reads a file by absolute path, undefined when missing (default: fs). */
+	readonly readFile?: (path: string) => string | undefined;
 }

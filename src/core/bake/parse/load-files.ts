@@ -1,30 +1,19 @@
 // Reading bake files into syntax trees by format (buildx ParseHCLFile): `.hcl` native,
-// `.json` HCL-JSON, anything else native first and JSON as a fallback. Compose files are
-// recognised but not supported here.
+// `.json` HCL-JSON, anything else native first and JSON as a fallback. Compose files never get
+// here: parse-files hands them to ../compose first.
 
 import type {Diagnostic} from '../../diagnostics.js';
-import {errorAt} from '../../diagnostics.js';
 import type {File} from '../../hcl/ast.js';
 import {parseHcl} from '../../hcl/parser.js';
 import type {SourceFile} from '../config.js';
 import {parseJsonBakeFile} from './json-lower.js';
 
-export function isComposeName(name: string): boolean {
-	const l = name.toLowerCase();
-	return l.endsWith('.yml') || l.endsWith('.yaml');
-}
+export {isComposeName} from '../compose/detect.js';
 
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
 
 export function loadBakeFile(f: SourceFile): {file?: File; diagnostics: readonly Diagnostic[]} {
 	const lower = f.name.toLowerCase();
-	if (isComposeName(f.name)) {
-		return {
-			diagnostics: [
-				errorAt(undefined, 'Unsupported file', `${f.name}: compose files are not supported yet`),
-			],
-		};
-	}
 	if (lower.endsWith('.json')) return parseJsonBakeFile(f.content, f.name);
 	const hcl = parseHcl(f.content, f.name);
 	if (lower.endsWith('.hcl') || !hasErrors(hcl.diagnostics)) return hcl;

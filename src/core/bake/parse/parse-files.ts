@@ -1,6 +1,9 @@
-// parseBakeFiles: buildx's `bake.ParseFiles` for HCL and JSON files - the raw config with groups
-// and targets in first-definition order, matrices expanded, variables and functions evaluated,
-// no inherits or defaults. The order of steps is hclparser.Parse's (see the spec, section 2.2).
+// parseBakeFiles: buildx's `bake.ParseFiles` - the raw config with groups and targets in
+// first-definition order, matrices expanded, variables and functions evaluated, no inherits or
+// defaults. Compose files become targets first (../compose); HCL and JSON blocks then merge on
+// top of them. The order of HCL steps is hclparser.Parse's (see the spec, section 2.2).
+// Files that may be compose files need `await prepareBakeFiles(files)` first (the YAML parser
+// is loaded on demand).
 
 import {convert} from '../../cty/convert.js';
 import type {Value} from '../../cty/value.js';
@@ -10,6 +13,8 @@ import {DiagnosticError, errorAt} from '../../diagnostics.js';
 import type {Attribute, Block} from '../../hcl/ast.js';
 import {evaluateExpr, type Scope} from '../../hcl/eval/index.js';
 import {referencedTraversals} from '../../hcl/eval/walk.js';
+import {mayBeCompose} from '../compose/detect.js';
+import {composeSupport} from '../compose/support.js';
 import type {
 	GroupOrigin,
 	ParseOptions,
@@ -54,9 +59,22 @@ export function parseBakeFiles(files: readonly SourceFile[], opts: ParseOptions 
 	};
 	const blocks: Block[] = [];
 	const topAttrs: Attribute[] = [];
+	const compose = files.some((f) => mayBeCompose(f.name))
+		? composeSupport().composeSession(opts)
+		: undefined;
+	const composeFiles: SourceFile[] = [];
 	for (const f of files) {
+		const c = compose && mayBeCompose(f.name) ? compose.check(f) : undefined;
+		if (c?.isCompose) {
+			if (c.error) throw c.error;
+			composeFiles.push(f);
+			continue;
+		}
 		const r = loadBakeFile(f);
-		if (!r.file || r.diagnostics.some((d) => d.severity === 'error')) fail(r.diagnostics);
+		if (!r.file || r.diagnostics.some((d) => d.severity === 'error')) {
+			if (compose && c?.error) throw compose.formatError(f, c.error, r.diagnostics);
+			fail(r.diagnostics);
+		}
 		if (r.file) {
 			blocks.push(...r.file.body.blocks);
 			topAttrs.push(...r.file.body.attributes);
@@ -142,6 +160,11 @@ export function parseBakeFiles(files: readonly SourceFile[], opts: ParseOptions 
 	const diags: Diagnostic[] = [];
 	const targets = new Map<string, TargetAcc>();
 	const groups = new Map<string, GroupAcc>();
+	// Compose targets come first; HCL blocks of the same name merge into them (buildx decodes
+	// the HCL body into the config that ParseComposeFiles returned).
+	const fromCompose = compose && composeFiles.length ? compose.parse(composeFiles) : undefined;
+	for (const t of fromCompose?.targets ?? []) targets.set(t.name, t);
+	if (fromCompose?.group) groups.set(fromCompose.group.group.name, fromCompose.group);
 	for (const b of content) {
 		try {
 			ev.resolveBlock(b, undefined);

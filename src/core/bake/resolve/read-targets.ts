@@ -167,7 +167,8 @@ export class Resolver {
 	resolveTarget(name: string, o: Overrides, ent: EntitlementConf): Target {
 		const t = {...(this.resolveInner(name, new Map(), o, ent) as Target)};
 		delete t.inherits;
-		const file = this.raw.targetOrigins.get(name)?.blockRanges[0]?.file;
+		const origin = this.raw.targetOrigins.get(name);
+		const file = origin?.contextBaseFile ?? origin?.blockRanges[0]?.file;
 		t.context ??= this.relative && file ? dirPath(file) : '.';
 		if (t.dockerfile === undefined || t.dockerfile === '') t.dockerfile = 'Dockerfile';
 		return t;
