@@ -8,8 +8,8 @@ import {closeSync, mkdtempSync, openSync, rmSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {LineSplitter} from '../src/core/process/line-splitter.js';
 import {BuildState} from '../src/core/progress/build-state.js';
-import {LineSplitter} from '../src/core/progress/lines.js';
 import {formatInstant} from '../src/core/progress/time.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

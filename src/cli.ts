@@ -8,9 +8,14 @@ import {DiagnosticError, formatDiagnostics} from './core/diagnostics.js';
 const HELP = `baketree: explore, build and test Docker Bake trees
 
 Usage: baketree [COMMAND] [OPTIONS]
+       baketree --help | --version
 
 Without a command, opens the tree browser (or prints the tree when not on a terminal).
 Run 'baketree COMMAND --help' for the options of one command.
+
+Options:
+  -h, --help     show this help
+      --version  print baketree's version
 
 Commands:
 `;
@@ -18,6 +23,10 @@ Commands:
 async function main(argv: readonly string[]): Promise<number> {
 	const io = processIo();
 	const [first, ...rest] = argv;
+	if (first === '--version') {
+		io.stdout.write(`baketree ${await baketreeVersion()}\n`);
+		return 0;
+	}
 	if (first === '--help' || first === '-h' || first === 'help') {
 		const lines = await Promise.all(
 			Object.entries(COMMANDS).map(

@@ -1,6 +1,9 @@
 // What a command may touch of the outside world. Commands take this instead of reaching for
 // `process` so that tests can run them in-process and read what they printed.
 
+import {closeSync, openSync, readSync} from 'node:fs';
+import {isatty, ReadStream} from 'node:tty';
+
 export interface CliIo {
 	readonly argv0: string;
 	readonly cwd: string;
@@ -8,6 +11,11 @@ export interface CliIo {
 	readonly stdout: {write(chunk: string): unknown; readonly isTTY?: boolean; columns?: number};
 	readonly stderr: {write(chunk: string): unknown; readonly isTTY?: boolean};
 	readonly stdinIsTTY: boolean;
+	/**
+	 * All of standard input as text (`-f -`): read once, the same text on every call. Throws a
+	 * UsageError when standard input cannot be read.
+	 */
+	readonly readStdin: () => string;
 }
 
 export function processIo(): CliIo {
@@ -18,7 +26,57 @@ export function processIo(): CliIo {
 		stdout: process.stdout,
 		stderr: process.stderr,
 		stdinIsTTY: Boolean(process.stdin.isTTY),
+		readStdin: once(() => readAll(0)),
 	};
+}
+
+function once(read: () => string): () => string {
+	let text: string | undefined;
+	return () => {
+		text ??= read();
+		return text;
+	};
+}
+
+/** Reads a file descriptor to its end, also when it is non-blocking (a pipe set up that way). */
+function readAll(fd: number): string {
+	const chunks: Buffer[] = [];
+	const buf = Buffer.allocUnsafe(1 << 16);
+	const pause = new Int32Array(new SharedArrayBuffer(4));
+	for (;;) {
+		let n: number;
+		try {
+			n = readSync(fd, buf, 0, buf.length, null);
+		} catch (err) {
+			const code = (err as NodeJS.ErrnoException).code;
+			if (code === 'EAGAIN') {
+				Atomics.wait(pause, 0, 0, 10);
+				continue;
+			}
+			if (code === 'EOF') break;
+			const why = err instanceof Error ? err.message : String(err);
+			throw new UsageError(`-f -: cannot read the bake definition from standard input: ${why}`);
+		}
+		if (n === 0) break;
+		chunks.push(Buffer.from(buf.subarray(0, n)));
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The controlling terminal as a key source, for when standard input is taken (`-f -`);
+ * undefined when there is none.
+ */
+export function openTerminalKeys(): ReadStream | undefined {
+	let fd: number;
+	try {
+		fd = openSync('/dev/tty', 'r');
+	} catch {
+		return undefined;
+	}
+	if (isatty(fd)) return new ReadStream(fd);
+	closeSync(fd);
+	return undefined;
 }
 
 /** Collects output in memory; used by tests and by commands that must not print half a result. */
@@ -30,6 +88,7 @@ export function bufferIo(overrides: Partial<CliIo> = {}): CliIo & {out(): string
 		cwd: process.cwd(),
 		env: {},
 		stdinIsTTY: false,
+		readStdin: () => '',
 		...overrides,
 		stdout: {
 			write(chunk: string) {

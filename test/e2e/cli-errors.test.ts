@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {childEnv} from './child-env.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -12,7 +13,7 @@ function run(args: string[], cwd = process.cwd()) {
 	return spawnSync(process.execPath, [cli, ...args], {
 		cwd,
 		encoding: 'utf8',
-		env: {PATH: process.env['PATH'] ?? ''},
+		env: childEnv(),
 	});
 }
 

@@ -4,6 +4,7 @@
 import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
+import {childEnv} from './child-env.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -13,6 +14,8 @@ export interface PtyOptions {
 	readonly cols?: number;
 	readonly rows?: number;
 	readonly cwd?: string;
+	/** Standard input from this file instead of the terminal (which stays the controlling one). */
+	readonly stdinFile?: string;
 }
 
 export interface PtySession {
@@ -34,18 +37,20 @@ export function spawnCli(args: readonly string[], opts: PtyOptions = {}): PtySes
 	const cols = opts.cols ?? 120;
 	const rows = opts.rows ?? 30;
 	const term = new xterm.Terminal({cols, rows, allowProposedApi: true});
-	const child = pty.spawn(process.execPath, [CLI, ...args], {
+	const [command, argv] = opts.stdinFile
+		? ['/bin/sh', ['-c', 'f=$1; shift; exec "$@" < "$f"', 'sh', opts.stdinFile, process.execPath]]
+		: [process.execPath, []];
+	const child = pty.spawn(command, [...argv, CLI, ...args], {
 		name: 'xterm-256color',
 		cols,
 		rows,
 		cwd: opts.cwd ?? ROOT,
-		env: {
-			PATH: process.env['PATH'] ?? '',
+		env: childEnv({
 			HOME: process.env['HOME'] ?? '/tmp',
 			TERM: 'xterm-256color',
 			CI: 'false',
 			...opts.env,
-		},
+		}),
 	});
 	let raw = '';
 	child.onData((d) => {
@@ -65,7 +70,7 @@ export function spawnCli(args: readonly string[], opts: PtyOptions = {}): PtySes
 	};
 	return {
 		screen,
-		async waitFor(what, timeoutMs = 10_000) {
+		async waitFor(what, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
 				const s = await screen();

@@ -53,6 +53,7 @@ export function parseBakeArgs<O extends NonNullable<ParseArgsConfig['options']>>
 		cwd: io.cwd,
 		files: (parsed.values['file'] as string[] | undefined) ?? [],
 		env: io.env,
+		stdin: io.readStdin,
 	});
 	return {
 		flags: {

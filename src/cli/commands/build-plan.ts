@@ -5,7 +5,7 @@
 
 import {createInterface} from 'node:readline/promises';
 import type {SourceFile} from '../../core/bake/config.js';
-import {readBakeFiles} from '../../core/bake/discover.js';
+import {readBakeFiles, STDIN_NAME} from '../../core/bake/discover.js';
 import {type BuildPlan, missingEntitlements, planBuild} from '../../core/build/plan.js';
 import {loadTree} from '../../core/tree.js';
 import {type CliIo, UsageError} from '../io.js';
@@ -13,6 +13,8 @@ import {type CliIo, UsageError} from '../io.js';
 export interface CliBuildPlan extends BuildPlan {
 	/** The bake files to pass to buildx (discovered ones included: `docker/bake.hcl` is ours). */
 	readonly files: readonly string[];
+	/** The definition read from standard input (`-f -`), for buildx's standard input. */
+	readonly stdin: string | undefined;
 }
 
 export function planCliBuild(
@@ -20,7 +22,12 @@ export function planCliBuild(
 	o: {files: readonly string[]; set: readonly string[]; vars: Record<string, string>},
 	targets: readonly string[],
 ): CliBuildPlan {
-	const files: SourceFile[] = readBakeFiles({cwd: io.cwd, files: [...o.files], env: io.env});
+	const files: SourceFile[] = readBakeFiles({
+		cwd: io.cwd,
+		files: [...o.files],
+		env: io.env,
+		stdin: io.readStdin,
+	});
 	const tree = loadTree({files, env: io.env, vars: o.vars, set: o.set});
 	const resolver = tree.resolved.resolver;
 	const plan = planBuild({
@@ -37,9 +44,14 @@ export function planCliBuild(
 			}
 		},
 	});
-	// `-f -` was read already; buildx gets the names it would not find on its own.
+	// buildx gets the names it would not find on its own; `-f -` the same text on its stdin.
 	const names = files.map((f) => f.name);
-	return {...plan, files: names.includes('-') ? o.files : names};
+	const fromStdin = names.includes(STDIN_NAME);
+	return {
+		...plan,
+		files: fromStdin ? o.files : names,
+		stdin: fromStdin ? io.readStdin() : undefined,
+	};
 }
 
 export function privilegesText(missing: readonly string[]): string {

@@ -3,6 +3,7 @@
 // per-target summary; `--summary json` prints one JSON object instead.
 
 import {parseArgs} from 'node:util';
+import {readsStdin} from '../../core/bake/discover.js';
 import {startBuild} from '../../core/build/start-build.js';
 import {PreflightError} from '../../core/docker/errors.js';
 import {preflight} from '../../core/docker/preflight.js';
@@ -18,7 +19,7 @@ const HELP = `Usage: baketree build [OPTIONS] [TARGET...]
 Builds the targets (default: the "default" group) with docker buildx bake and live progress.
 
 Options:
-  -f, --file FILE       bake file (repeatable)
+  -f, --file FILE       bake file (repeatable; - reads standard input, with --no-tui)
       --set K=V         override a target value (repeatable, as bake --set)
       --var NAME=VALUE  set a declared bake variable (repeatable; passed as environment)
       --builder NAME    buildx builder to use (see docker buildx ls)
@@ -56,6 +57,12 @@ export const command: Command = {
 		}
 		const summary = summaryFormat(values.summary);
 		const targets = positionals.length ? positionals : ['default'];
+		const wantsTui = !values['no-tui'] && summary === undefined && io.stdout.isTTY === true;
+		// The build view takes its keys from standard input: it cannot also be the definition.
+		if (wantsTui && readsStdin({cwd: io.cwd, files: values.file ?? [], env: io.env}))
+			throw new UsageError(
+				'-f - reads the bake definition from standard input, which the build view needs for its keys: add --no-tui (or --summary json), or name the file with -f FILE',
+			);
 		const plan = planCliBuild(
 			io,
 			{files: values.file ?? [], set: values.set ?? [], vars: parseVars(values.var ?? [])},
@@ -77,13 +84,14 @@ export const command: Command = {
 			if (err instanceof PreflightError) throw new UsageError(`${err.message}\n  fix: ${err.fix}`);
 			throw err;
 		}
-		const tui = !values['no-tui'] && summary === undefined && interactive;
+		const tui = wantsTui && interactive;
 		const common = {
 			targets,
 			knownTargets: plan.knownTargets,
 			closure: plan.closure,
 			waitsFor: plan.waitsFor,
 			files: plan.files,
+			stdin: plan.stdin,
 			set: values.set ?? [],
 			// Only declared variables: anything else in --var would not reach bake anyway.
 			vars: plan.vars,

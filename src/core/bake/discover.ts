@@ -25,8 +25,19 @@ export interface DiscoverOptions {
 	readonly cwd: string;
 	readonly files: readonly string[];
 	readonly env: Readonly<Record<string, string | undefined>>;
-	/** Reads `-f -`. */
-	readonly stdin?: () => string;
+}
+
+export interface ReadOptions extends DiscoverOptions {
+	/** The text of `-f -` (standard input, read by the caller: core code reads no process stream). */
+	readonly stdin: () => string;
+}
+
+/** The name buildx gives the definition read from standard input (and reports errors under). */
+export const STDIN_NAME = '-';
+
+/** Whether bake would read its definition from standard input (`-f -`, or `-` in BUILDX_BAKE_FILE). */
+export function readsStdin(opts: DiscoverOptions): boolean {
+	return discoverNames(opts).names.includes(STDIN_NAME);
 }
 
 /** The file names (as given, relative to cwd) that bake would read. */
@@ -45,14 +56,14 @@ export function discoverNames(opts: DiscoverOptions): {names: string[]; explicit
 }
 
 /** Reads the files; a missing explicit file is an error, as in buildx. */
-export function readBakeFiles(opts: DiscoverOptions): SourceFile[] {
+export function readBakeFiles(opts: ReadOptions): SourceFile[] {
 	const {names} = discoverNames(opts);
 	if (names.length === 0)
 		throw fail(
 			`no bake file found in ${opts.cwd} (looked for ${[...BUILDX_DEFAULT_FILES, ...SEED_STYLE_FILES].join(', ')}); use -f FILE`,
 		);
 	return names.map((name) => {
-		if (name === '-') return {name, content: opts.stdin ? opts.stdin() : readFileSync(0, 'utf8')};
+		if (name === STDIN_NAME) return {name, content: opts.stdin()};
 		const path = name.startsWith('cwd://') ? name.slice(6) : name;
 		const full = isAbsolute(path) ? path : join(opts.cwd, path);
 		try {

@@ -5,8 +5,8 @@
 import {PreflightError} from '../docker/errors.js';
 import {preflight} from '../docker/preflight.js';
 import {type BakeProcess, runBake} from '../docker/run-bake.js';
+import {LineSplitter} from '../process/line-splitter.js';
 import {type BuildListener, BuildState} from '../progress/build-state.js';
-import {LineSplitter} from '../progress/lines.js';
 import type {WaitsFor} from '../progress/rows.js';
 import {type BuildStore, batchedIngest, createBuildStore} from '../progress/store.js';
 import {createRun} from '../runs/run-dir.js';
@@ -23,6 +23,8 @@ export interface StartBuildOptions {
 	/** Selection -> everything that will be built; used for rebuilds. */
 	readonly closure?: (targets: readonly string[]) => readonly string[];
 	readonly files?: readonly string[];
+	/** The definition read from standard input when `files` has `-` (buildx gets it likewise). */
+	readonly stdin?: string | undefined;
 	readonly set?: readonly string[];
 	/** The bake file's declared variables (as edited), passed as environment. */
 	readonly vars?: Readonly<Record<string, string>>;
@@ -98,6 +100,7 @@ export function startBuild(opts: StartBuildOptions): BuildHandle {
 			vars,
 			targets,
 			...(opts.files ? {files: opts.files} : {}),
+			stdin: opts.stdin,
 			...(opts.set ? {set: opts.set} : {}),
 			...(opts.allow ? {allow: opts.allow} : {}),
 			builder: opts.builder,

@@ -1,20 +1,19 @@
 // Reads a saved log as if it were arriving live; with `follow`, keeps tailing it as it grows
-// (like `tail -f`) until aborted.
+// (like `tail -f`) until aborted. Chunks are raw bytes (see LineSplitter for lines).
 
 import {open} from 'node:fs/promises';
-import {StringDecoder} from 'node:string_decoder';
 import {setTimeout as sleep} from 'node:timers/promises';
 
 export interface ReadLogOptions {
 	readonly follow: boolean;
-	readonly onChunk: (chunk: string) => void;
+	/** Bytes just read; the buffer is reused after the call returns. */
+	readonly onChunk: (chunk: Buffer) => void;
 	readonly signal?: AbortSignal;
 	readonly pollMs?: number;
 }
 
 export async function readLogFile(path: string, options: ReadLogOptions): Promise<void> {
 	const handle = await open(path, 'r');
-	const decoder = new StringDecoder('utf8');
 	const buffer = Buffer.alloc(1 << 16);
 	let position = 0;
 	try {
@@ -22,7 +21,7 @@ export async function readLogFile(path: string, options: ReadLogOptions): Promis
 			const {bytesRead} = await handle.read(buffer, 0, buffer.length, position);
 			if (bytesRead > 0) {
 				position += bytesRead;
-				options.onChunk(decoder.write(buffer.subarray(0, bytesRead)));
+				options.onChunk(buffer.subarray(0, bytesRead));
 				continue;
 			}
 			if (!options.follow) break;
@@ -30,8 +29,6 @@ export async function readLogFile(path: string, options: ReadLogOptions): Promis
 			if ((await handle.stat()).size < position) position = 0;
 			await sleep(options.pollMs ?? 200, undefined, {signal: options.signal}).catch(() => {});
 		}
-		const rest = decoder.end();
-		if (rest) options.onChunk(rest);
 	} finally {
 		await handle.close();
 	}

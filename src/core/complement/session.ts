@@ -70,15 +70,26 @@ export async function startComplementSession(options: SessionOptions): Promise<C
 		ended = run.done.then((r) => ({exitCode: r.exitCode, canceled: r.canceled, error: r.error}));
 	} else {
 		const abort = new AbortController();
-		const splitter = new LineSplitter();
+		let batch: string[] = [];
+		const splitter = new LineSplitter((line) => batch.push(line));
+		const flush = () => {
+			if (batch.length === 0) return;
+			const lines = batch;
+			batch = [];
+			ingest(lines);
+		};
 		cancel = () => abort.abort();
 		ended = readLogFile(source.path, {
 			follow: source.follow,
 			signal: abort.signal,
-			onChunk: (chunk) => ingest(splitter.push(chunk)),
+			onChunk: (chunk) => {
+				splitter.write(chunk);
+				flush();
+			},
 		}).then(
 			() => {
-				ingest(splitter.end());
+				splitter.end();
+				flush();
 				return {exitCode: 0, canceled: abort.signal.aborted};
 			},
 			(err: unknown) => ({

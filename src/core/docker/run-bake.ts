@@ -13,6 +13,8 @@ export interface RunBakeOptions extends BakeArgsOptions {
 	readonly env: Readonly<Record<string, string | undefined>>;
 	/** Bake variables, passed as environment. */
 	readonly vars?: Readonly<Record<string, string>>;
+	/** The definition `-f -` names, given to buildx on its standard input. */
+	readonly stdin?: string | undefined;
 	readonly onStderr: (chunk: Buffer) => void;
 	readonly onStdout?: (chunk: Buffer) => void;
 	readonly graceMs?: number;
@@ -33,6 +35,7 @@ export function runBake(o: RunBakeOptions): BakeProcess {
 		args,
 		cwd: o.cwd,
 		env: {...o.env, ...o.vars},
+		input: o.stdin,
 		graceMs: o.graceMs,
 		// Same process group as baketree: a terminal Ctrl-C reaches buildx as it would without us,
 		// and buildx dies with us.

@@ -14,6 +14,8 @@ export interface RunStreamingOptions {
 	readonly cwd?: string | undefined;
 	/** The child's whole environment (not merged with ours: pass `{...env, extra}` for that). */
 	readonly env?: Readonly<Record<string, string | undefined>>;
+	/** Text for the child's standard input (then closed); default: no standard input. */
+	readonly input?: string | undefined;
 	/** Raw text as received from stdout or stderr, in arrival order. */
 	readonly onChunk?: (chunk: string) => void;
 	/** Whole lines (without terminator), batched per chunk, in arrival order. */
@@ -61,7 +63,7 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 		cwd: options.cwd,
 		env: options.env ? stringEnv(options.env) : undefined,
 		extendEnv: options.env === undefined,
-		stdin: 'ignore',
+		...(options.input !== undefined ? {input: options.input} : {stdin: 'ignore' as const}),
 		stdout: wanted(options.onStdout),
 		stderr: wanted(options.onStderr),
 		all: interleaved,
@@ -72,22 +74,31 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 		// Signals are ours to send (see cancel); do not let execa add its own.
 		forceKillAfterDelay: false,
 	});
-	const splitter = new LineSplitter();
+	const {onChunk, onLines} = options;
 	const decoder = new StringDecoder('utf8');
+	// Lines come straight from the bytes, in one batch per chunk.
+	let batch: string[] = [];
+	const splitter = new LineSplitter((line) => batch.push(line));
+	const flushLines = () => {
+		if (batch.length === 0) return;
+		const lines = batch;
+		batch = [];
+		onLines?.(lines);
+	};
 	let canceled = false;
 	const timers: NodeJS.Timeout[] = [];
 
-	const emit = (text: string) => {
-		if (text === '') return;
-		options.onChunk?.(text);
-		if (options.onLines) {
-			const lines = splitter.push(text);
-			if (lines.length > 0) options.onLines(lines);
-		}
-	};
 	if (interleaved) {
 		child.all?.on('data', (chunk: Buffer | string) => {
-			emit(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+			const bytes = asBuffer(chunk);
+			if (onChunk) {
+				const text = decoder.write(bytes);
+				if (text !== '') onChunk(text);
+			}
+			if (onLines) {
+				splitter.write(bytes);
+				flushLines();
+			}
 		});
 	}
 	const {onStdout, onStderr} = options;
@@ -110,10 +121,13 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 
 	const done = child.then((result) => {
 		for (const t of timers) clearTimeout(t);
-		if (interleaved) {
-			emit(decoder.end());
-			const rest = splitter.end();
-			if (rest.length > 0) options.onLines?.(rest);
+		if (onChunk) {
+			const rest = decoder.end();
+			if (rest !== '') onChunk(rest);
+		}
+		if (onLines) {
+			splitter.end();
+			flushLines();
 		}
 		const notStarted = result.failed && result.exitCode === undefined && !result.signal;
 		return {

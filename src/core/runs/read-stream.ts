@@ -3,7 +3,7 @@
 // of megabyte blocks that wait for a full GC (see LineSplitter for the string side).
 
 import {createReadStream} from 'node:fs';
-import {LineSplitter} from '../progress/lines.js';
+import {LineSplitter} from '../process/line-splitter.js';
 
 export async function readStreamLines(path: string, onLine: (line: string) => void): Promise<void> {
 	const splitter = new LineSplitter(onLine);

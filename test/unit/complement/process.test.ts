@@ -1,25 +1,13 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {LineSplitter} from '../../../src/core/process/line-splitter.js';
+import {startComplementSession} from '../../../src/core/complement/session.js';
+import {createComplementStore} from '../../../src/core/complement/store.js';
 import {runStreaming} from '../../../src/core/process/run-streaming.js';
 
 const FAKE = fileURLToPath(new URL('../../fixtures/complement/fake-suite.mjs', import.meta.url));
-
-describe('LineSplitter', () => {
-	it('joins lines split across chunks and drops CR of CRLF', () => {
-		const s = new LineSplitter();
-		expect(s.push('pa')).toEqual([]);
-		expect(s.push('ss\tTestA\r\nfail\tT')).toEqual(['pass\tTestA']);
-		expect(s.push('estB\n\nx')).toEqual(['fail\tTestB', '']);
-		expect(s.end()).toEqual(['x']);
-		expect(s.end()).toEqual([]);
-	});
-
-	it('cuts a runaway line', () => {
-		const s = new LineSplitter(4);
-		expect(s.push('abcdefgh')).toEqual(['abcd']);
-	});
-});
 
 describe('runStreaming', () => {
 	it('streams stdout and stderr lines with the env given and returns the exit code', async () => {
@@ -59,6 +47,26 @@ describe('runStreaming', () => {
 		expect(lines).toContain('got SIGINT');
 	});
 
+	it('gives whole lines when the output splits a character, ends in CRLF or has no last newline', async () => {
+		const lines: string[][] = [];
+		let raw = '';
+		// Two writes apart in time, the first ending inside the two bytes of "ü".
+		const script =
+			"const b=Buffer.from('a \u00fc\\r\\nb\\nlast \u00fc');process.stdout.write(b.subarray(0,3));setTimeout(()=>process.stdout.write(b.subarray(3)),100)";
+		const run = runStreaming({
+			command: process.execPath,
+			args: ['-e', script],
+			ownGroup: false,
+			onLines: (ls) => lines.push([...ls]),
+			onChunk: (c) => {
+				raw += c;
+			},
+		});
+		expect((await run.done).exitCode).toBe(0);
+		expect(lines).toEqual([['a ü', 'b'], ['last ü']]);
+		expect(raw).toBe('a ü\r\nb\nlast ü');
+	});
+
 	it('keeps stdout and stderr apart as raw bytes when asked per stream', async () => {
 		let out = '';
 		let err = '';
@@ -86,5 +94,27 @@ describe('runStreaming', () => {
 		const result = await run.done;
 		expect(result.exitCode).toBeUndefined();
 		expect(result.error).toMatch(/ENOENT/);
+	});
+});
+
+describe('Complement from a saved log', () => {
+	it('reads every line, also one whose character straddles two reads', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'bt-complement-log-'));
+		const path = join(dir, 'log.txt');
+		// Reads are 64 KiB: the "Ü" of the second test starts on the last byte of the first read.
+		const filler = `${'#'.repeat(65_535 - 'pass\tTestA\r\n'.length - 'pass\tTest'.length - 1)}\n`;
+		writeFileSync(path, `pass\tTestA\r\n${filler}pass\tTestÜ\nfail\tTestC`);
+		const store = createComplementStore({flushMs: 1e9});
+		const session = await startComplementSession({
+			source: {kind: 'log', path, follow: false},
+			store,
+		});
+		expect(await session.done).toEqual({exitCode: 0, canceled: false});
+		expect(store.getState().lines).toBe(4);
+		expect([...store.getState().model.results()]).toEqual([
+			['TestA', 'pass'],
+			['TestÜ', 'pass'],
+			['TestC', 'fail'],
+		]);
 	});
 });

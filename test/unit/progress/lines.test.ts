@@ -1,37 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {BuildState} from '../../../src/core/progress/build-state.js';
-import {LineSplitter} from '../../../src/core/progress/lines.js';
 import {LogRing, LogSplitter} from '../../../src/core/progress/log-lines.js';
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
-
-describe('LineSplitter (bytes)', () => {
-	it('joins lines across chunks, even a character split between them, and drops CR', () => {
-		const lines: string[] = [];
-		const s = new LineSplitter((l) => lines.push(l));
-		const bytes = Buffer.from('{"a":"é"}\r\nzwei ü\n\nlast');
-		// Cut inside the two-byte "é" and inside "ü".
-		const cuts = [7, 9, 18, bytes.length];
-		let from = 0;
-		for (const cut of cuts) {
-			s.write(bytes.subarray(from, cut));
-			from = cut;
-		}
-		expect(lines).toEqual(['{"a":"é"}', 'zwei ü', '']);
-		s.end();
-		expect(lines).toEqual(['{"a":"é"}', 'zwei ü', '', 'last']);
-	});
-
-	it('does not keep using a chunk the caller reuses afterwards', () => {
-		const lines: string[] = [];
-		const s = new LineSplitter((l) => lines.push(l));
-		const chunk = Buffer.from('abc');
-		s.write(chunk);
-		chunk.write('xyz');
-		s.write('d\n');
-		expect(lines).toEqual(['abcd']);
-	});
-});
 
 describe('LogSplitter and LogRing', () => {
 	it('splits a vertex log on newlines across writes and cuts a runaway line', () => {

@@ -1,0 +1,13 @@
+// The environment e2e tests give the CLI processes they start: only PATH from the outside, and
+// baketree's cache pointed at a folder of this test run, so that no test writes into the
+// user's ~/.cache or reads an entry a previous run left there.
+
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'bt-e2e-cache-'));
+
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+	return {PATH: process.env['PATH'] ?? '', BAKETREE_CACHE_DIR: cacheDir, ...extra};
+}
