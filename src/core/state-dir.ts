@@ -1,6 +1,8 @@
-// The one place that knows where baketree keeps its state (saved runs, preferences).
-// XDG Base Directory: $XDG_STATE_HOME/baketree, else ~/.local/state/baketree.
-// BAKETREE_STATE_DIR overrides both (tests point it at a temp dir).
+// The one place that knows where baketree keeps its files: state (saved runs, preferences) and
+// cache (what can always be computed again: the output cache of `print` and `list`).
+// XDG Base Directory: $XDG_STATE_HOME/baketree, else ~/.local/state/baketree, and
+// $XDG_CACHE_HOME/baketree, else ~/.cache/baketree. BAKETREE_STATE_DIR and BAKETREE_CACHE_DIR
+// override them (tests point them at temp dirs).
 
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
@@ -19,4 +21,17 @@ export function stateDir(env: Env = process.env): string {
 /** Where saved build runs live: one folder per run. */
 export function runsDir(env: Env = process.env): string {
 	return join(stateDir(env), 'runs');
+}
+
+export function cacheDir(env: Env = process.env): string {
+	const override = env['BAKETREE_CACHE_DIR'];
+	if (override) return override;
+	const xdg = env['XDG_CACHE_HOME'];
+	if (xdg && isAbsolute(xdg)) return join(xdg, 'baketree');
+	return join(env['HOME'] || homedir(), '.cache', 'baketree');
+}
+
+/** Where the output cache of `print` and `list` lives: one file per key. */
+export function outputCacheDir(env: Env = process.env): string {
+	return join(cacheDir(env), 'output');
 }

@@ -1,5 +1,4 @@
-// Flags shared by the bake commands, spelled as buildx spells them: -f/--file (repeatable),
-// --set (repeatable), --var NAME=VALUE (repeatable).
+// Parsing the flags shared by the bake commands (bake-options.ts) and reading the raw config.
 
 import {type ParseArgsConfig, parseArgs} from 'node:util';
 import type {RawConfig, SourceFile} from '../../core/bake/config.js';
@@ -7,13 +6,7 @@ import {bakeDefaults, readBakeFiles} from '../../core/bake/discover.js';
 import {parseBakeFiles} from '../../core/bake/parse/index.js';
 import type {CliIo} from '../io.js';
 import {UsageError} from '../io.js';
-
-export const BAKE_OPTIONS = {
-	file: {type: 'string', short: 'f', multiple: true},
-	set: {type: 'string', multiple: true},
-	var: {type: 'string', multiple: true},
-	help: {type: 'boolean', short: 'h'},
-} as const satisfies ParseArgsConfig['options'];
+import {BAKE_OPTIONS} from './bake-options.js';
 
 export interface BakeFlags {
 	readonly files: SourceFile[];
