@@ -1,6 +1,8 @@
 // TUI figures: time to first frame of the bundled CLI in a pseudo-terminal on a tuwunel-sized
-// tree (test/fixtures/gen MEDIUM, 749 instances), and keypress-to-frame on a 10,000-instance
-// tree measured in-process (store action + Ink render of the visible rows, up to the frame write).
+// tree (test/fixtures/gen MEDIUM, 749 instances), with the time to the first paint (the header
+// saying which file is read) beside it; and keypress-to-frame on a 10,000-instance tree
+// measured in-process (store action + Ink render of the visible rows, up to the frame write),
+// in colour as a terminal shows it.
 
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
@@ -23,33 +25,42 @@ interface Figure {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
 
-async function firstFrame(): Promise<number> {
+/** Medians over five starts: the first paint (header, "reading FILE…") and the tree drawn. */
+async function firstFrame(): Promise<{paint: number; tree: number}> {
 	execFileSync(process.execPath, ['scripts/bundle.mjs'], {cwd: ROOT});
 	const dir = mkdtempSync(join(tmpdir(), 'bt-bench-'));
 	writeTree(dir, MEDIUM);
-	const times: number[] = [];
+	const paints: number[] = [];
+	const trees: number[] = [];
 	for (let i = 0; i < 5; i++) {
 		const start = performance.now();
 		const s = spawnCli(['-f', 'docker/bake.hcl'], {
 			cwd: dir,
 			env: {BAKETREE_STATE_DIR: mkdtempSync(join(tmpdir(), 'bt-bs-'))},
 		});
+		let paint: number | undefined;
 		// Poll the raw output (cheap) rather than the emulated screen.
 		while (!s.output().includes('system ×1')) {
+			if (paint === undefined && s.output().includes('reading docker/bake.hcl'))
+				paint = performance.now() - start;
 			if (performance.now() - start > 20_000) throw new Error('no first frame within 20 s');
 			await new Promise((r) => setTimeout(r, 2));
 		}
-		times.push(performance.now() - start);
+		const tree = performance.now() - start;
+		trees.push(tree);
+		paints.push(paint ?? tree);
 		s.press('q');
 		await s.exit;
 	}
-	return median(times);
+	return {paint: median(paints), tree: median(trees)};
 }
 
 class FrameSink extends Writable {
 	columns = 140;
 	rows = 45;
-	isTTY = true;
+	// Not a TTY for Ink: on a TTY it hides the cursor, and restore-cursor then prints "show the
+	// cursor" on this process's own stderr at exit, into the bench's output. Frames are the same.
+	isTTY = false;
 	private waiters: (() => void)[] = [];
 	override _write(_chunk: unknown, _enc: BufferEncoding, done: () => void): void {
 		for (const w of this.waiters.splice(0)) w();
@@ -77,12 +88,18 @@ function fakeStdin(): NodeJS.ReadStream {
 async function keypressToFrame(): Promise<Figure[]> {
 	// Measure React as the bundle runs it (production build), not its development build.
 	process.env['NODE_ENV'] = 'production';
+	// Colours on, as in a terminal (chalk reads this when Ink loads it): styled cells cost Ink
+	// more than plain ones, and a bench run with its output piped would otherwise draw none.
+	const colour = process.env['FORCE_COLOR'];
+	process.env['FORCE_COLOR'] = '1';
 	const [{render}, {createElement}, {App}, {StoreContext}] = await Promise.all([
 		import('ink'),
 		import('react'),
 		import('../src/ui/App.js'),
 		import('../src/ui/context.js'),
 	]);
+	if (colour === undefined) delete process.env['FORCE_COLOR'];
+	else process.env['FORCE_COLOR'] = colour;
 	const tree = syntheticTree(10_000);
 	const instances = tree.graph.nodes.size;
 	const store = createAppStore(
@@ -171,10 +188,11 @@ export async function benchTui(): Promise<Figure[]> {
 	return [
 		{
 			name: 'tui: time to first frame, 749 instances (MEDIUM) (bundled, pty)',
-			value: first,
+			value: first.tree,
 			unit: 'ms',
 			goal: '< 300',
 		},
+		{name: 'tui: time to first paint (header, reading the file)', value: first.paint, unit: 'ms'},
 		...keys,
 	];
 }

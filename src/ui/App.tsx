@@ -1,6 +1,8 @@
 // The frame: header, error banner, tree and side pane (or an overlay in their place), footer.
 // Its height is one row less than the terminal's: Ink 6 clears the whole screen on every frame
-// once the output is as tall as the terminal (flicker).
+// once the output is as tall as the terminal (flicker). It clips only vertically: every line is
+// cut to the width before it is drawn, and Ink slices each line of a box that clips
+// horizontally once more, character by character, on every frame.
 
 import {Box, Text, useInput} from 'ink';
 import {bannerLines} from '../core/app/banner.js';
@@ -37,7 +39,7 @@ export function App() {
 	const layout = computeLayout(viewport, bannerLines(error).length);
 	if (layout.tooSmall) {
 		return (
-			<Box height={layout.height} width={layout.width} flexDirection="column" overflow="hidden">
+			<Box height={layout.height} width={layout.width} flexDirection="column" overflowY="hidden">
 				<Text color={THEME.warn} wrap="truncate">
 					{`Terminal too small (${viewport.columns}×${viewport.rows}); baketree needs ${MIN_COLUMNS}×${MIN_ROWS}.`}
 				</Text>
@@ -84,7 +86,7 @@ export function App() {
 		);
 	}
 	return (
-		<Box height={layout.height} width={layout.width} flexDirection="column" overflow="hidden">
+		<Box height={layout.height} width={layout.width} flexDirection="column" overflowY="hidden">
 			<Header width={layout.width} />
 			<ErrorBanner width={layout.width} height={layout.bannerHeight} />
 			{body}

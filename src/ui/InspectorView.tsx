@@ -18,11 +18,17 @@ const STYLE: Readonly<Record<LineStyle, {color?: string; bold?: boolean}>> = {
 export function InspectorView({width, rows}: {width: number; rows: number}) {
 	const store = useAppStore();
 	const tree = useApp((s) => s.tree);
-	const row = useApp((s) => s.rows[s.cursor]);
+	// What the cursor row shows here follows from its id, the tree and the filtered block tree;
+	// the row object itself is new after every fold.
+	const rowId = useApp((s) => s.rows[s.cursor]?.id);
+	const blockTree = useApp((s) => s.blockTree);
 	const dockerfiles = useApp((s) => s.dockerfiles);
 	const scroll = useApp((s) => s.inspectScroll);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when what it reads changes
-	const lines = useMemo(() => store.getState().inspect(), [store, tree, row, dockerfiles]);
+	const lines = useMemo(
+		() => store.getState().inspect(),
+		[store, tree, rowId, blockTree, dockerfiles],
+	);
 	const start = Math.min(scroll, Math.max(0, lines.length - rows));
 	return (
 		<Box flexDirection="column">

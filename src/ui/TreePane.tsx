@@ -1,5 +1,8 @@
-// The tree: only the rows in the window are drawn, each as one pre-joined line (Ink's cost
-// grows with the number of Text nodes, not with the length of a line).
+// The tree: only the rows in the window are drawn, each as one pre-joined line (Ink measures
+// and tokenizes every Text it draws, on every frame). Rows are keyed by their place in the
+// window, not by id: scrolling then rewrites a few lines of text instead of unmounting and
+// mounting a whole window of them, and a row that did not change (compared by what it shows)
+// is not rendered again.
 
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
@@ -33,6 +36,15 @@ export function TreePane({width, height, rowsVisible}: Props) {
 	const focused = useApp((s) => s.focus === 'tree');
 	const orientation = useApp((s) => s.orientation);
 	const broken = useMemo(() => (graph ? brokenTargets(graph) : new Set<string>()), [graph]);
+	// Blocks with a broken instance that the filter shows, found once per tree and filter.
+	const brokenBlocks = useMemo(() => {
+		const out = new Set<string>();
+		for (const name of broken) {
+			const block = graph?.nodes.get(name)?.block;
+			if (block !== undefined && blockTree?.instances.get(block)?.includes(name)) out.add(block);
+		}
+		return out;
+	}, [broken, graph, blockTree]);
 	const inner = Math.max(1, width - 2);
 	const visible = rows.slice(scroll, scroll + rowsVisible);
 	const below = rows.length - scroll - visible.length;
@@ -43,26 +55,21 @@ export function TreePane({width, height, rowsVisible}: Props) {
 			<Box
 				flexDirection="column"
 				flexGrow={1}
-				overflow="hidden"
+				overflowY="hidden"
 				justifyContent={orientation === 'bottom-up' ? 'flex-end' : 'flex-start'}
 			>
-				{visible.map((row, i) => {
-					const selectedState = selectionState(row, selection, blockTree?.instances.get(row.block));
-					const bad = row.target
-						? broken.has(row.target)
-						: (blockTree?.instances.get(row.block) ?? []).some((n) => broken.has(n));
-					return (
-						<Row
-							key={row.id}
-							row={row}
-							width={inner}
-							isCursor={scroll + i === cursor}
-							focused={focused}
-							selected={selectedState}
-							broken={bad}
-						/>
-					);
-				})}
+				{visible.map((row, i) => (
+					<Row
+						// biome-ignore lint/suspicious/noArrayIndexKey: a row is a slot of the window (see above)
+						key={i}
+						row={row}
+						width={inner}
+						isCursor={scroll + i === cursor}
+						focused={focused}
+						selected={selectionState(row, selection, blockTree?.instances.get(row.block))}
+						broken={row.target ? broken.has(row.target) : brokenBlocks.has(row.block)}
+					/>
+				))}
 			</Box>
 			<Box position="absolute" marginTop={-1} marginLeft={1}>
 				<Text color={focused ? THEME.focusBorder : THEME.dim}>
@@ -99,44 +106,68 @@ interface RowProps {
 	readonly broken: boolean;
 }
 
-const Row = memo(function Row({row, width, isCursor, focused, selected, broken}: RowProps) {
-	const mark = selected === 'all' ? '●' : selected === 'some' ? '◐' : ' ';
-	const fold = row.kind === 'block' ? (row.expanded ? '▾ ' : '▸ ') : '';
-	const count =
-		row.kind === 'block'
-			? row.count === row.total
-				? ` ×${row.count}`
-				: ` ×${row.count}/${row.total}`
-			: '';
-	const inputs = row.inputs.length > 1 ? `  ⇐ ${row.inputs.join(' + ')}` : '';
-	const head = `${mark} ${row.prefix}`;
-	const label = `${fold}${row.label}`;
-	const room = width - [...head].length;
-	const labelText = clip(label, room);
-	const rest = clip(count + inputs, room - [...labelText].length);
-	const pad = ' '.repeat(Math.max(0, room - [...labelText].length - [...rest].length));
-	const labelColor = broken ? THEME.error : row.kind === 'block' ? THEME.block : undefined;
-	if (isCursor) {
+/** Two rows draw the same line when these agree (rows are rebuilt on every fold or filter). */
+function sameLine(a: TreeRow, b: TreeRow): boolean {
+	return (
+		a === b ||
+		(a.id === b.id &&
+			a.kind === b.kind &&
+			a.label === b.label &&
+			a.prefix === b.prefix &&
+			a.count === b.count &&
+			a.total === b.total &&
+			a.expanded === b.expanded &&
+			(a.inputs === b.inputs || a.inputs.join(' ') === b.inputs.join(' ')))
+	);
+}
+
+const Row = memo(
+	function Row({row, width, isCursor, focused, selected, broken}: RowProps) {
+		const mark = selected === 'all' ? '●' : selected === 'some' ? '◐' : ' ';
+		const fold = row.kind === 'block' ? (row.expanded ? '▾ ' : '▸ ') : '';
+		const count =
+			row.kind === 'block'
+				? row.count === row.total
+					? ` ×${row.count}`
+					: ` ×${row.count}/${row.total}`
+				: '';
+		const inputs = row.inputs.length > 1 ? `  ⇐ ${row.inputs.join(' + ')}` : '';
+		const head = `${mark} ${row.prefix}`;
+		const label = `${fold}${row.label}`;
+		const room = width - [...head].length;
+		const labelText = clip(label, room);
+		const rest = clip(count + inputs, room - [...labelText].length);
+		const labelColor = broken ? THEME.error : row.kind === 'block' ? THEME.block : undefined;
+		if (isCursor) {
+			const pad = ' '.repeat(Math.max(0, room - [...labelText].length - [...rest].length));
+			return (
+				<Text
+					inverse={!focused}
+					backgroundColor={focused ? THEME.cursorBg : undefined}
+					wrap="truncate"
+				>
+					<Text color={selected === 'none' ? undefined : THEME.selected}>{head}</Text>
+					<Text bold>{labelText}</Text>
+					{rest}
+					{pad}
+				</Text>
+			);
+		}
 		return (
-			<Text
-				inverse={!focused}
-				backgroundColor={focused ? THEME.cursorBg : undefined}
-				wrap="truncate"
-			>
-				<Text color={selected === 'none' ? undefined : THEME.selected}>{head}</Text>
-				<Text bold>{labelText}</Text>
-				{rest}
-				{pad}
+			<Text wrap="truncate">
+				<Text color={selected === 'none' ? THEME.dim : THEME.selected}>{head}</Text>
+				<Text color={labelColor} bold={row.kind === 'block'}>
+					{labelText}
+				</Text>
+				<Text color={row.inputs.length > 1 && !count ? THEME.warn : THEME.dim}>{rest}</Text>
 			</Text>
 		);
-	}
-	return (
-		<Text wrap="truncate">
-			<Text color={selected === 'none' ? THEME.dim : THEME.selected}>{head}</Text>
-			<Text color={labelColor} bold={row.kind === 'block'}>
-				{labelText}
-			</Text>
-			<Text color={row.inputs.length > 1 && !count ? THEME.warn : THEME.dim}>{rest}</Text>
-		</Text>
-	);
-});
+	},
+	(a, b) =>
+		a.width === b.width &&
+		a.isCursor === b.isCursor &&
+		a.focused === b.focused &&
+		a.selected === b.selected &&
+		a.broken === b.broken &&
+		sameLine(a.row, b.row),
+);

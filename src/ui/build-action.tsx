@@ -1,22 +1,35 @@
 // What `b`, `B` and `C` show over the tree: the live build view (src/ui/build) and the
 // Complement view (src/ui/complement) in place of the explorer, the y/n question for the
 // entitlements a build asks for, and the exact command a build of the selection runs.
+// The two views load when first opened: starting the explorer does not pay for them.
 
 import {Text} from 'ink';
-import {buildCommand, commandLine, shellQuote} from '../core/app/build-command.js';
+import {lazy, Suspense} from 'react';
+import {buildCommand, commandLine, dockerCommand, shellQuote} from '../core/app/build-command.js';
 import {closureOfAll} from '../core/build/plan.js';
-import {BuildView} from './build/build-view.js';
-import {ComplementView} from './complement/ComplementView.js';
 import {useApp, useAppStore} from './context.js';
 import {Panel} from './Panel.js';
 import {THEME} from './theme.js';
+
+const BuildView = lazy(async () => ({
+	default: (await import('./build/build-view.js')).BuildView,
+}));
+const ComplementView = lazy(async () => ({
+	default: (await import('./complement/ComplementView.js')).ComplementView,
+}));
+
+const opening = <Text color={THEME.dim}>opening…</Text>;
 
 /** The live build started with `b`; `q` returns to the tree. */
 export function BuildScreen({columns, rows}: {columns: number; rows: number}) {
 	const build = useApp((s) => s.build);
 	const close = useApp((s) => s.closeBuild);
 	if (!build) return null;
-	return <BuildView store={build.store} onExit={close} size={{columns, rows}} />;
+	return (
+		<Suspense fallback={opening}>
+			<BuildView store={build.store} onExit={close} size={{columns, rows}} />
+		</Suspense>
+	);
 }
 
 /** The Complement run started with `C`; `q` returns to the tree. */
@@ -24,7 +37,11 @@ export function ComplementScreen() {
 	const run = useApp((s) => s.complement);
 	const close = useApp((s) => s.closeComplement);
 	if (!run) return null;
-	return <ComplementView store={run.store} onExit={close} />;
+	return (
+		<Suspense fallback={opening}>
+			<ComplementView store={run.store} onExit={close} />
+		</Suspense>
+	);
 }
 
 /** buildx asks before granting entitlements; so do we. */
@@ -54,8 +71,9 @@ export function CommandScreen({width, height}: {width: number; height: number}) 
 	const store = useAppStore();
 	const graph = useApp((s) => s.tree?.graph);
 	const selected = useApp((s) => s.summary.selected);
+	const env = useApp((s) => s.options.env);
 	const request = store.getState().buildRequest();
-	const cmd = buildCommand(request);
+	const cmd = buildCommand(request, dockerCommand(env));
 	const closure = graph ? closureOfAll(graph, request.targets).length : 0;
 	const envLines = Object.entries(cmd.env).map(([k, v]) => `${k}=${shellQuote(v)}`);
 	return (
@@ -63,7 +81,7 @@ export function CommandScreen({width, height}: {width: number; height: number}) 
 			<Text bold color={THEME.accent}>
 				Build {request.targets.length} target{request.targets.length === 1 ? '' : 's'}
 				<Text color={THEME.dim}>
-					{` (${selected ? 'the selection' : 'the row under the cursor'}; a build runs ${closure} targets with their inputs)`}
+					{` (${selected ? 'the selection' : 'the row under the cursor'}; a build runs ${closure} target${closure === 1 ? '' : 's'} with their inputs)`}
 				</Text>
 			</Text>
 			<Text> </Text>
@@ -80,6 +98,9 @@ export function CommandScreen({width, height}: {width: number; height: number}) 
 			<Text> </Text>
 			<Text color={THEME.dim} wrap="wrap">
 				{`As one line: ${commandLine(cmd)}`}
+			</Text>
+			<Text color={THEME.dim} wrap="wrap">
+				{`${request.allow.length > 0 ? `b asks before it grants ${request.allow.join(', ')}. ` : ''}Each run adds --metadata-file <run folder>/metadata.json.`}
 			</Text>
 		</Panel>
 	);

@@ -1,15 +1,18 @@
-// Runs the explorer full-screen until the user quits: alternate screen, resize handling, file
-// watching, remembered state, and the terminal restored on every way out.
+// Runs the explorer full-screen until the user quits: resize handling, file watching,
+// remembered state, and the terminal restored on every way out. The caller enters the full
+// screen and loads the tree first (src/cli/commands/ui.ts), so Ink's first frame is the tree.
 
 import {render} from 'ink';
 import type {AppStore} from '../core/app/store.js';
 import {watchFiles} from '../core/watch.js';
 import {App} from './App.js';
 import {StoreContext} from './context.js';
-import {enterFullScreen} from './terminal.js';
+import {type FullScreen, terminalSize} from './terminal.js';
 
 export interface RunAppOptions {
 	readonly store: AppStore;
+	/** The alternate screen, entered by the caller (src/ui/terminal.ts). */
+	readonly screen: FullScreen;
 	readonly stdout: NodeJS.WriteStream;
 	readonly stdin: NodeJS.ReadStream;
 	readonly cwd: string;
@@ -17,20 +20,13 @@ export interface RunAppOptions {
 	readonly watch: readonly string[];
 }
 
-const SIGNAL_CODES: Readonly<Record<string, number>> = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129};
-
 export async function runApp(opts: RunAppOptions): Promise<number> {
-	const {store, stdout} = opts;
-	const screen = enterFullScreen(stdout, (signal) => {
-		store.getState().persist();
-		process.exit(SIGNAL_CODES[signal] ?? 1);
-	});
-	const size = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-	store.getState().resize(size());
+	const {store, stdout, screen} = opts;
+	store.getState().resize(terminalSize(stdout));
 	let resizeTimer: NodeJS.Timeout | undefined;
 	const onResize = (): void => {
 		if (resizeTimer) clearTimeout(resizeTimer);
-		resizeTimer = setTimeout(() => store.getState().resize(size()), 20);
+		resizeTimer = setTimeout(() => store.getState().resize(terminalSize(stdout)), 20);
 	};
 	stdout.on('resize', onResize);
 	const watcher = watchFiles(opts.watch, () => void store.getState().load('file'), {cwd: opts.cwd});
@@ -47,6 +43,8 @@ export async function runApp(opts: RunAppOptions): Promise<number> {
 		if (saveTimer) clearTimeout(saveTimer);
 		saveTimer = setTimeout(() => store.getState().persist(), 500);
 	});
+	// Ink draws from where the cursor is: start from a clean screen, cursor at the top.
+	screen.clear();
 	const instance = render(
 		<StoreContext.Provider value={store}>
 			<App />
@@ -68,7 +66,6 @@ export async function runApp(opts: RunAppOptions): Promise<number> {
 			if (s.quitting) resolve();
 		});
 	});
-	void store.getState().load('start');
 	let code = 0;
 	try {
 		await Promise.race([quit, instance.waitUntilExit()]);

@@ -14,6 +14,27 @@ export interface TerminalOut {
 export interface FullScreen {
 	/** Leaves the alternate screen and shows the cursor; safe to call more than once. */
 	restore(): void;
+	/** Wipes what was drawn before Ink takes over (the first paint, keys echoed meanwhile). */
+	clear(): void;
+}
+
+/** The terminal's size, with the usual defaults when it does not say. */
+export function terminalSize(out: {columns?: number; rows?: number}): {
+	columns: number;
+	rows: number;
+} {
+	return {columns: out.columns || 80, rows: out.rows || 24};
+}
+
+const SIGNAL_EXIT_CODES: Readonly<Record<string, number>> = {
+	SIGINT: 130,
+	SIGTERM: 143,
+	SIGHUP: 129,
+};
+
+/** The exit code of a process ended by `signal`, as a shell reports it (128 + its number). */
+export function signalExitCode(signal: string): number {
+	return SIGNAL_EXIT_CODES[signal] ?? 1;
 }
 
 /**
@@ -53,5 +74,10 @@ export function enterFullScreen(out: TerminalOut, onSignal: (signal: string) => 
 	for (const [sig, fn] of handlers) process.on(sig, fn);
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
-	return {restore};
+	return {
+		restore,
+		clear: () => {
+			if (active) out.write(CLEAR);
+		},
+	};
 }

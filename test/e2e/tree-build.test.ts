@@ -5,9 +5,18 @@ import {chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'no
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ROOT, spawnCli} from './pty.js';
+import {KEY, ROOT, spawnCli} from './pty.js';
 
 const TREE = join(ROOT, 'test/fixtures/tui-build');
+const FAKE_DOCKER = join(ROOT, 'test/fake-docker/docker');
+
+/** The words of the command `B` shows (wrapped over several lines of its panel). */
+function commandShown(screen: string): string[] {
+	const lines = screen.split('\n').map((l) => l.replace(/^\s*│/, '').replace(/│\s*$/, '').trim());
+	const start = lines.indexOf('Command') + 1;
+	const end = lines.indexOf('', start);
+	return lines.slice(start, end).join(' ').split(' ');
+}
 
 describe('building from the tree explorer (pty)', () => {
 	it('b builds the selection live, q returns to the tree, q quits', async () => {
@@ -73,6 +82,12 @@ describe('building from the tree explorer (pty)', () => {
 		// Top row: hostnet (network = "host").
 		s.press('g');
 		await s.waitFor('defined at docker-bake.hcl:24');
+		// B previews the build: the command as b will run it, --allow included.
+		s.press('B');
+		const preview = commandShown(await s.waitFor('As one line'));
+		expect(preview).toContain('--allow=network.host');
+		s.press(KEY.esc);
+		await s.waitFor('4 instances');
 		s.press('b');
 		let screen = await s.waitFor('additional privileges');
 		expect(screen).toContain('- network.host');
@@ -86,6 +101,11 @@ describe('building from the tree explorer (pty)', () => {
 		const call = JSON.parse(readFileSync(log, 'utf8').trim().split('\n')[0] ?? '{}');
 		expect(call.opts.allow).toEqual(['network.host']);
 		expect(call.opts.targets).toEqual(['hostnet']);
+		// What ran is what B showed, but for the metadata file in the run's own folder.
+		const argv: string[] = call.argv;
+		const meta = argv.indexOf('--metadata-file');
+		expect(meta).toBeGreaterThan(0);
+		expect(preview).toEqual([FAKE_DOCKER, ...argv.slice(0, meta), ...argv.slice(meta + 2)]);
 		s.press('q');
 		await s.waitFor('4 instances');
 		s.press('q');

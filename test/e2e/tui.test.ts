@@ -41,6 +41,10 @@ describe('baketree (tree explorer) in a terminal', () => {
 		const s = open(dir, state);
 		let screen = await s.waitFor('system ×1');
 		expect(s.output()).toContain('\x1b[?1049h');
+		// Before the tree, the header says which file is being read.
+		const reading = s.output().indexOf('reading docker/bake.hcl…');
+		expect(reading).toBeGreaterThan(s.output().indexOf('\x1b[?1049h'));
+		expect(reading).toBeLessThan(s.output().indexOf('system ×1'));
 		expect(screen).toContain('80 blocks · 749 instances');
 		// Root at the bottom, dependents above.
 		expect(lineOf(screen, 'system ×1')).toBeGreaterThan(lineOf(screen, '▸ s-1 ×1'));

@@ -1,6 +1,9 @@
-// The exact command a build of the selection runs: `docker buildx bake` with the same files and
-// `--set`s the tree was read with, raw progress on stderr, and the variables edited in the TUI
-// (plus `--var`s) as environment, which is how bake reads variable overrides.
+// The command a build of the selection runs, for `B` to show: `docker buildx bake` with the
+// argument list the build itself passes (src/core/docker/bake-args.ts: the same files, `--set`s
+// and `--allow`s, raw progress), and the variables edited in the TUI (plus `--var`s) as
+// environment, which is how bake reads variable overrides.
+
+import {bakeArgs} from '../docker/bake-args.js';
 
 export interface BuildCommand {
 	readonly argv: readonly string[];
@@ -13,14 +16,29 @@ export interface BuildCommandInput {
 	readonly set: readonly string[];
 	readonly vars: Readonly<Record<string, string>>;
 	readonly targets: readonly string[];
+	/** The entitlements the targets request, passed as `--allow` once granted. */
+	readonly allow: readonly string[];
 }
 
-export function buildCommand(input: BuildCommandInput): BuildCommand {
-	const argv = ['docker', 'buildx', 'bake'];
-	for (const f of input.files) argv.push('-f', f);
-	argv.push('--progress=rawjson');
-	for (const s of input.set) argv.push('--set', s);
-	argv.push(...input.targets);
+/** The docker executable a build runs, as the preflight picks it before it makes it absolute. */
+export function dockerCommand(env: Readonly<Record<string, string | undefined>>): string {
+	return env['BAKETREE_DOCKER'] || 'docker';
+}
+
+/**
+ * The argv and environment of the build. The one argument a run adds, `--metadata-file` in its
+ * own folder, is left out: the folder does not exist before the run.
+ */
+export function buildCommand(input: BuildCommandInput, docker = 'docker'): BuildCommand {
+	const argv = [
+		docker,
+		...bakeArgs({
+			files: input.files,
+			set: input.set,
+			allow: input.allow,
+			targets: input.targets,
+		}),
+	];
 	return {argv, env: {...input.vars}};
 }
 

@@ -38,6 +38,8 @@ export function buildSearchIndex(graph: Graph, filter: VectorFilter): SearchInde
 		threshold: 0.35,
 		ignoreLocation: true,
 	});
+	// Lower-cased once here rather than once per hit on every key typed.
+	const labels = hits.map((h) => h.label.toLowerCase());
 	return {
 		search(query, limit = 50) {
 			const q = query.trim();
@@ -45,7 +47,7 @@ export function buildSearchIndex(graph: Graph, filter: VectorFilter): SearchInde
 			// Fast path for large trees: when enough names contain the query as typed, those are
 			// the answer (shortest first, so a block comes before its instances); fuzzy otherwise.
 			const needle = q.toLowerCase();
-			const exact = hits.filter((h) => h.label.toLowerCase().includes(needle));
+			const exact = hits.filter((_, i) => labels[i]?.includes(needle));
 			if (exact.length >= limit || (exact.length > 0 && hits.length > 2000)) {
 				exact.sort((a, b) => a.label.length - b.label.length);
 				return exact.slice(0, limit);

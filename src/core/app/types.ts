@@ -47,8 +47,11 @@ export interface AppDeps {
 	readonly resolvedTarget?: (tree: TreeResult, name: string) => Record<string, unknown> | undefined;
 	/** A resolved target's entitlements (for the `--allow` question before a build). */
 	readonly entitlementsOf?: (tree: TreeResult, name: string) => readonly string[] | undefined;
-	/** Starts a build (src/core/build/start-build.ts); without it `b` shows the command only. */
-	readonly startBuild?: (opts: StartBuildOptions) => BuildHandle;
+	/**
+	 * Starts a build (src/core/build/start-build.ts), possibly after loading it; without it `b`
+	 * shows the command only.
+	 */
+	readonly startBuild?: (opts: StartBuildOptions) => BuildHandle | Promise<BuildHandle>;
 	/** Starts a Complement run for one instance; throws an Error whose message is shown. */
 	readonly startComplement?: (req: ComplementRequest) => Promise<ComplementRun>;
 }

@@ -2,15 +2,24 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {buildCommand} from '../../../src/core/app/build-command.js';
 import {handleKey, helpSections, keyHints} from '../../../src/core/app/keys.js';
 import {createAppStore} from '../../../src/core/app/store.js';
 import type {AppDeps, ComplementRequest} from '../../../src/core/app/types.js';
-import {type StartBuildOptions, startBuild} from '../../../src/core/build/start-build.js';
+import {
+	type BuildHandle,
+	type StartBuildOptions,
+	startBuild,
+} from '../../../src/core/build/start-build.js';
 import {createComplementStore} from '../../../src/core/complement/store.js';
+import {bakeArgs} from '../../../src/core/docker/bake-args.js';
 import {createBuildStore} from '../../../src/core/progress/store.js';
 import {smallTree, strValue} from './fixtures.js';
 
 const VARS = [{name: 'suffix', value: strValue('x'), source: 'default' as const}];
+
+/** A build starts once its code is loaded (a promise): let that settle. */
+const settled = () => new Promise((r) => setTimeout(r, 0));
 
 function setup(over: Partial<AppDeps> = {}, env: Record<string, string> = {}) {
 	const builds: StartBuildOptions[] = [];
@@ -54,6 +63,7 @@ describe('launching builds and Complement from the tree', () => {
 		press('space');
 		const cursor = store.getState().cursor;
 		press('b');
+		await settled();
 		expect(store.getState().mode.kind).toBe('build');
 		expect(builds).toHaveLength(1);
 		const b = builds[0] as StartBuildOptions;
@@ -91,8 +101,49 @@ describe('launching builds and Complement from the tree', () => {
 		expect(store.getState().mode.kind).toBe('normal');
 		expect(store.getState().message).toMatch(/not granted/);
 		press('b', 'y');
+		await settled();
 		expect(builds).toHaveLength(1);
 		expect(builds[0]?.allow).toEqual(['network.host']);
+		expect(store.getState().mode.kind).toBe('build');
+	});
+
+	it('B previews exactly what b passes to buildx, the granted entitlements included', async () => {
+		const {store, press, builds} = setup();
+		await store.getState().load();
+		store.getState().jumpTo('t:book');
+		press('B');
+		expect(store.getState().mode.kind).toBe('command');
+		const preview = buildCommand(store.getState().buildRequest());
+		expect(preview.argv).toContain('--allow=network.host');
+		press('escape', 'b', 'y');
+		await settled();
+		const b = builds[0] as StartBuildOptions;
+		const run = {
+			files: b.files ?? [],
+			set: b.set ?? [],
+			allow: b.allow ?? [],
+			targets: b.targets,
+		};
+		expect(preview.argv).toEqual(['docker', ...bakeArgs(run)]);
+		expect(preview.env).toEqual(b.vars);
+	});
+
+	it('a second b while the build code loads starts one build', async () => {
+		let resolve: (h: BuildHandle) => void = () => {};
+		const starts: StartBuildOptions[] = [];
+		const {store, press} = setup({
+			startBuild: (opts) => {
+				starts.push(opts);
+				return new Promise<BuildHandle>((r) => {
+					resolve = r;
+				});
+			},
+		});
+		await store.getState().load();
+		press('b', 'b');
+		expect(starts).toHaveLength(1);
+		resolve({store: createBuildStore({title: 't'}), cancel: () => {}, done: Promise.resolve(0)});
+		await settled();
 		expect(store.getState().mode.kind).toBe('build');
 	});
 
@@ -104,6 +155,7 @@ describe('launching builds and Complement from the tree', () => {
 		);
 		await store.getState().load();
 		press('b');
+		await settled();
 		const build = store.getState().build;
 		expect(await build?.done).toBe(1);
 		const problem = build?.store.getState().problem;

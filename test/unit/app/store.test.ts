@@ -249,10 +249,38 @@ describe('app store', () => {
 		expect(store.getState().mode.kind).toBe('command');
 		const line = commandLine(buildCommand(store.getState().buildRequest()));
 		expect(line).toBe(
-			"docker buildx bake -f docker/bake.hcl --progress=rawjson --set '*.platform=linux/amd64' system--debian system--ubuntu",
+			"docker buildx bake --progress=rawjson -f docker/bake.hcl --set '*.platform=linux/amd64' -- system--debian system--ubuntu",
 		);
 		press('escape');
 		expect(store.getState().mode.kind).toBe('normal');
+	});
+
+	it('keeps what a change leaves alone, so that nothing reading it draws again', async () => {
+		const {store, press} = setup();
+		await store.getState().load();
+		const {summary, rows, blockTree} = store.getState();
+		// Jumping to a row that is shown already moves the cursor only.
+		expect(store.getState().jumpTo('b:deps')).toBe(true);
+		expect(store.getState().rows).toBe(rows);
+		// Folding rebuilds the rows but neither the summary nor the filtered block tree.
+		press('l');
+		expect(store.getState().rows).not.toBe(rows);
+		expect(store.getState().summary).toBe(summary);
+		expect(store.getState().blockTree).toBe(blockTree);
+		// Selecting changes the summary; so does a filter that hides part of the selection.
+		press('space');
+		const selected = store.getState().summary;
+		expect(selected).toEqual({selected: 24, closure: 36});
+		press('a');
+		const toolchain = (store.getState().tree?.graph.axes ?? []).findIndex(
+			(a) => a.name === 'rust_toolchain',
+		);
+		const axes = store.getState().tree?.graph.axes ?? [];
+		let index = 0;
+		for (let i = 0; i < toolchain; i++) index += 1 + (axes[i]?.values.length ?? 0);
+		store.getState().axisMove(index + 1 - store.getState().axisCursor);
+		press('space');
+		expect(store.getState().summary.selected).toBe(12);
 	});
 
 	it('footer hints follow the focused pane and mode', async () => {

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {NO_FILTER, toggleFilterValue} from '../../../src/core/app/filter.js';
 import {plainTree} from '../../../src/core/app/plain.js';
-import {buildBlockTree, buildRows} from '../../../src/core/app/tree-rows.js';
+import {blockTreeFor, buildBlockTree, buildRows} from '../../../src/core/app/tree-rows.js';
+import type {TreeRow, VectorFilter} from '../../../src/core/app/types.js';
 import {makeGraph, makeTree, smallTree} from './fixtures.js';
 
 const text = (rows: {prefix: string; label: string}[]) => rows.map((r) => r.prefix + r.label);
@@ -82,6 +83,84 @@ describe('tree rows', () => {
 		expect(bt.instances.get('system')?.length).toBe(2);
 		f = toggleFilterValue(f, axis, 'release');
 		expect(buildBlockTree(graph, f).instances.has('deps')).toBe(false);
+	});
+
+	it('keeps block trees per filter, whatever order its values were toggled in', () => {
+		const {graph} = smallTree();
+		const profile = graph.axes.find((a) => a.name === 'cargo_profile');
+		const sys = graph.axes.find((a) => a.name === 'sys_name');
+		if (!profile || !sys) throw new Error('no axis');
+		const one = toggleFilterValue(toggleFilterValue(NO_FILTER, profile, 'bench'), sys, 'ubuntu');
+		const other = toggleFilterValue(toggleFilterValue(NO_FILTER, sys, 'ubuntu'), profile, 'bench');
+		const kept = blockTreeFor(graph, one);
+		expect(blockTreeFor(graph, other)).toBe(kept);
+		expect(kept).toEqual(buildBlockTree(graph, one));
+		expect(blockTreeFor(graph, NO_FILTER)).not.toBe(kept);
+		expect(blockTreeFor(graph, NO_FILTER).instances.get('deps')?.length).toBe(24);
+		// Another graph (a reload) never gets this one's trees.
+		expect(blockTreeFor(smallTree().graph, one)).not.toBe(kept);
+	});
+
+	it('reuses the instance rows of a block opened again, and only those that still fit', () => {
+		const {graph} = smallTree();
+		const bt = blockTreeFor(graph, NO_FILTER);
+		const open = buildRows(graph, bt, new Set(['rust', 'deps']), 'bottom-up');
+		const again = buildRows(graph, bt, new Set(['rust']), 'bottom-up');
+		const rust = (rows: readonly TreeRow[]) => rows.filter((r) => r.block === 'rust' && r.target);
+		expect(rust(again)).toHaveLength(4);
+		rust(again).forEach((r, i) => {
+			expect(r).toBe(rust(open)[i]);
+		});
+		// Drawn the other way up, the same instances are other rows (other corners, other order).
+		const down = rust(buildRows(graph, bt, new Set(['rust']), 'top-down'));
+		expect(down.map((r) => r.label)).toEqual(rust(again).map((r) => r.label));
+		expect(down.at(-1)?.prefix).not.toBe(rust(again).at(0)?.prefix);
+		expect(down[0]).not.toBe(rust(again)[0]);
+	});
+
+	it('tells filters apart whatever their values contain', () => {
+		const graph = makeGraph([
+			{name: 'a--1', block: 'a', vector: {platforms: 'amd64,arm64'}},
+			{name: 'a--2', block: 'a', vector: {platforms: 'amd64'}},
+			{name: 'a--3', block: 'a', vector: {platforms: 'arm64'}},
+		]);
+		const one = new Map([['platforms', new Set(['amd64,arm64'])]]);
+		const two = new Map([['platforms', new Set(['amd64', 'arm64'])]]);
+		expect(blockTreeFor(graph, one).instances.get('a')).toEqual(['a--1']);
+		expect(blockTreeFor(graph, two).instances.get('a')).toEqual(['a--2', 'a--3']);
+	});
+
+	it('forgets the least recently used filters first', () => {
+		const {graph} = smallTree();
+		const profile = graph.axes.find((a) => a.name === 'cargo_profile');
+		const feat = graph.axes.find((a) => a.name === 'feat_set');
+		const sys = graph.axes.find((a) => a.name === 'sys_name');
+		const tc = graph.axes.find((a) => a.name === 'rust_toolchain');
+		if (!profile || !feat || !sys || !tc) throw new Error('no axis');
+		// Every combination of a solo value on each axis: 3 × 2 × 2 × 2 = 24 filters.
+		const filters = profile.values.flatMap((p) =>
+			feat.values.flatMap((f) =>
+				sys.values.flatMap((s) =>
+					tc.values.map(
+						(t) =>
+							new Map([
+								['cargo_profile', new Set([p])],
+								['feat_set', new Set([f])],
+								['sys_name', new Set([s])],
+								['rust_toolchain', new Set([t])],
+							]),
+					),
+				),
+			),
+		);
+		const first = blockTreeFor(graph, filters[0] as VectorFilter);
+		const recent = blockTreeFor(graph, filters[1] as VectorFilter);
+		for (const f of filters.slice(2, 16)) blockTreeFor(graph, f);
+		// Using the first again makes the second the oldest: 17 filters seen, 16 kept.
+		expect(blockTreeFor(graph, filters[0] as VectorFilter)).toBe(first);
+		blockTreeFor(graph, filters[16] as VectorFilter);
+		expect(blockTreeFor(graph, filters[0] as VectorFilter)).toBe(first);
+		expect(blockTreeFor(graph, filters[1] as VectorFilter)).not.toBe(recent);
 	});
 
 	it('survives cycles: every block still shows once', () => {

@@ -31,7 +31,13 @@ async function mount(
 		r.stdin.write(keys);
 		await tick();
 	};
-	return {store, r, frame, press};
+	/** Waits for views that load their code when first opened (the build view). */
+	const frameWith = async (text: string, timeoutMs = 5000) => {
+		const deadline = Date.now() + timeoutMs;
+		while (!frame().includes(text) && Date.now() < deadline) await tick(10);
+		return frame();
+	};
+	return {store, r, frame, press, frameWith};
 }
 
 describe('App', () => {
@@ -88,7 +94,7 @@ describe('App', () => {
 		await tick(60);
 		await press('b');
 		expect(frame()).toContain(
-			'docker buildx bake -f docker/bake.hcl --progress=rawjson system--debian system--ubuntu',
+			'docker buildx bake --progress=rawjson -f docker/bake.hcl -- system--debian system--ubuntu',
 		);
 		r.unmount();
 	});
@@ -129,21 +135,26 @@ describe('App', () => {
 
 	it('B shows the command; b asks about entitlements, then the build view; q returns', async () => {
 		const build = createBuildStore({title: 'system--debian system--ubuntu'});
-		const {frame, press, store, r} = await mount({
+		const {frame, frameWith, press, store, r} = await mount({
 			deps: {
 				entitlementsOf: (_t, name) => (name === 'system--ubuntu' ? ['network.host'] : undefined),
 				startBuild: () => ({store: build, cancel: () => {}, done: new Promise(() => {})}),
 			},
 		});
 		await press('B');
-		expect(frame()).toContain('docker buildx bake -f docker/bake.hcl --progress=rawjson');
+		// The preview passes the entitlement the build will grant once asked.
+		expect(frame()).toContain(
+			'docker buildx bake --progress=rawjson -f docker/bake.hcl --allow=network.host --',
+		);
 		await press('\x1b');
 		await press('b');
 		expect(frame()).toContain('Your build requests additional privileges:');
 		expect(frame()).toContain(' - network.host');
 		await press('y');
 		expect(store.getState().mode.kind).toBe('build');
-		expect(frame()).toContain('system--debian system--ubuntu');
+		expect(await frameWith('system--debian system--ubuntu')).toContain(
+			'system--debian system--ubuntu',
+		);
 		// The build view reads its own keys: q goes back to the tree, not out of the app.
 		await press('q');
 		expect(store.getState().quitting).toBe(false);

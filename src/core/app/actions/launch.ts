@@ -1,13 +1,13 @@
 // Leaving the tree for a build or a Complement run and coming back: the explorer's state
-// (cursor, selection, filters) is untouched while the other view is up.
+// (cursor, selection, filters) is untouched while the other view is up. `b` and its preview
+// `B` read one build request, so that the preview is the command the build runs.
 
-import {type BuildPlan, planBuild} from '../build/plan.js';
-import type {BuildHandle} from '../build/start-build.js';
-import type {AppActions, AppState} from './store.js';
-import type {AppDeps, AppOptions, ComplementRun, Mode} from './types.js';
-
-type Store = AppState & AppActions;
-type Set = (patch: Partial<AppState>) => void;
+import {type BuildPlan, planBuild} from '../../build/plan.js';
+import type {BuildHandle} from '../../build/start-build.js';
+import type {BuildCommandInput} from '../build-command.js';
+import type {ComplementRun, Mode} from '../types.js';
+import type {ActionContext, Store} from './context.js';
+import {effectiveSelection} from './selection.js';
 
 export interface LaunchState {
 	/** The last build started from the explorer (kept so that `b` can show it again). */
@@ -24,58 +24,78 @@ export interface LaunchActions {
 	/** `C`: Complement for the instance under the cursor. */
 	openComplement(): Promise<void>;
 	closeComplement(): void;
+	/** What `b` runs now: targets, declared variables and the entitlements it grants. */
+	buildRequest(): BuildCommandInput;
 }
 
 const NORMAL: Mode = {kind: 'normal'};
 
-export function launchActions(
-	get: () => Store,
-	set: Set,
-	deps: AppDeps,
-	options: AppOptions,
-): LaunchActions {
+/** The selection as the filter shows it, else the row under the cursor (a block: its instances). */
+function buildTargets(s: Store): readonly string[] {
+	const selected = effectiveSelection(s);
+	if (selected.length > 0) return selected;
+	const row = s.rows[s.cursor];
+	if (!row) return [];
+	return row.target ? [row.target] : (s.blockTree?.instances.get(row.block) ?? []);
+}
+
+export function launchActions({get, set, deps, options}: ActionContext): LaunchActions {
 	let pending: {targets: readonly string[]; plan: BuildPlan} | null = null;
+	// Starting may load the build code first: a second `b` meanwhile must not start it twice.
+	let starting = false;
 
 	const plan = (): {targets: readonly string[]; plan: BuildPlan} | null => {
 		const s = get();
 		const tree = s.tree;
 		if (!tree) return null;
-		const request = s.buildRequest();
+		const targets = buildTargets(s);
 		return {
-			targets: request.targets,
+			targets,
 			plan: planBuild({
 				raw: tree.raw,
 				graph: tree.graph,
-				targets: request.targets,
-				vars: request.vars,
+				targets,
+				vars: {...options.vars, ...s.vars},
 				entitlementsOf: (name) => deps.entitlementsOf?.(tree, name),
 			}),
 		};
 	};
 
-	const launch = (targets: readonly string[], p: BuildPlan, allow: readonly string[]): void => {
+	const launch = async (
+		targets: readonly string[],
+		p: BuildPlan,
+		allow: readonly string[],
+	): Promise<void> => {
 		const start = deps.startBuild;
 		if (!start) {
 			set({mode: {kind: 'command'}, message: null});
 			return;
 		}
-		const build = start({
-			targets,
-			knownTargets: p.knownTargets,
-			closure: p.closure,
-			waitsFor: p.waitsFor,
-			files: options.files,
-			set: options.set,
-			vars: p.vars,
-			allow,
-			env: options.env,
-			cwd: options.cwd ?? '.',
-		});
-		set({build, mode: {kind: 'build'}, message: null});
+		starting = true;
+		try {
+			const build = await start({
+				targets,
+				knownTargets: p.knownTargets,
+				closure: p.closure,
+				waitsFor: p.waitsFor,
+				files: options.files,
+				set: options.set,
+				vars: p.vars,
+				allow,
+				env: options.env,
+				cwd: options.cwd ?? '.',
+			});
+			set({build, mode: {kind: 'build'}, message: null});
+		} catch (err) {
+			set({mode: NORMAL, message: err instanceof Error ? err.message : String(err)});
+		} finally {
+			starting = false;
+		}
 	};
 
 	return {
 		openBuild() {
+			if (starting) return;
 			const s = get();
 			if (s.build && s.build.store.getState().phase !== 'finished') {
 				set({mode: {kind: 'build'}, message: null});
@@ -89,7 +109,7 @@ export function launchActions(
 				set({mode: {kind: 'allow', entitlements: p.plan.entitlements}, message: null});
 				return;
 			}
-			launch(p.targets, p.plan, []);
+			void launch(p.targets, p.plan, []);
 		},
 		answerAllow(yes) {
 			const p = pending;
@@ -98,7 +118,7 @@ export function launchActions(
 				set({mode: NORMAL, message: 'build not started: the entitlements were not granted'});
 				return;
 			}
-			launch(p.targets, p.plan, p.plan.entitlements);
+			void launch(p.targets, p.plan, p.plan.entitlements);
 		},
 		closeBuild() {
 			const running = get().build?.store.getState().phase !== 'finished';
@@ -124,6 +144,16 @@ export function launchActions(
 		closeComplement() {
 			get().complement?.cancel();
 			set({mode: NORMAL});
+		},
+		buildRequest() {
+			const p = plan();
+			return {
+				files: options.files,
+				set: options.set,
+				vars: p?.plan.vars ?? {},
+				targets: p?.targets ?? [],
+				allow: p?.plan.entitlements ?? [],
+			};
 		},
 	};
 }
