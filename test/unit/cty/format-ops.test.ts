@@ -36,7 +36,6 @@ describe('renderValue and valueToJs', () => {
 		expect(renderValue(valueFromJs({b: [1, 'x'], 'a b': null}))).toBe(
 			'{"a b" = null, b = [1, "x"]}',
 		);
-		// biome-ignore lint/suspicious/noTemplateCurlyInString: an HCL interpolation is the point.
 		expect(renderValue(str('${x}'))).toBe('"$${x}"');
 	});
 	it('keeps exactness in valueToJs', () => {

@@ -59,11 +59,9 @@ describe('regex / regexall', () => {
 describe('regex_replace / replace', () => {
 	it('expands Go templates', () => {
 		expect(r('regex_replace', 'hello world', 'o', '0')).toBe('hell0 w0rld');
-		// biome-ignore lint/suspicious/noTemplateCurlyInString: Go replacement template
 		expect(r('regex_replace', '2019-02-01', '(\\d+)-(\\d+)-(\\d+)', '$3/$2/${1}')).toBe(
 			'01/02/2019',
 		);
-		// biome-ignore lint/suspicious/noTemplateCurlyInString: Go replacement template
 		expect(r('regex_replace', 'ab', '(?P<x>a)', '[${x}$$]')).toBe('[a$]b');
 		expect(r('regex_replace', 'ab', '(a)', '$1x|')).toBe('|b');
 		expect(r('regex_replace', 'abc', '', '-')).toBe('-a-b-c-');
