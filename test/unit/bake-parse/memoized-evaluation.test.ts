@@ -34,9 +34,13 @@ target "b" { tags = [tag("x")] }
 
 	it('tells argument lists apart when remembering calls', () => {
 		const cfg = parse(`
+function "same" {
+  params = [v]
+  result = v
+}
 function "enc" {
   params = [v]
-  result = jsonencode(v)
+  result = jsonencode(same(v))
 }
 target "a" {
   args = {
@@ -55,6 +59,17 @@ target "a" {
 			text: '["true"]',
 		});
 	});
+
+	it('keeps a chain of functions that call the next one twice linear', () => {
+		// Without remembering calls this is 2^40 evaluations of f0: it would never finish.
+		const fns = Array.from({length: 40}, (_, i) =>
+			i === 0
+				? 'function "f0" {\n  params = [x]\n  result = upper(x)\n}'
+				: `function "f${i}" {\n  params = [x]\n  result = join("", [f${i - 1}(x), f${i - 1}(x)]) == "" ? "" : f${i - 1}(x)\n}`,
+		);
+		const cfg = parse(`${fns.join('\n')}\ntarget "a" { tags = [f39("a")] }\n`);
+		expect(target(cfg, 'a').tags).toEqual(['A']);
+	}, 10_000);
 
 	it('shares attributes without matrix references and still evaluates the others per instance', () => {
 		const cfg = parse(`

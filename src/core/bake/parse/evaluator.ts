@@ -209,8 +209,12 @@ export class BakeEvaluator {
 		const exclude = new Set(params);
 		if (variadic !== undefined) exclude.add(variadic);
 		this.loadDeps(this.global, f.result.expr, exclude, false);
-		const memoize = this.isPure(f.result.expr);
-		if (memoize) this.pureFuncs.add(name);
+		const pure = this.isPure(f.result.expr);
+		if (pure) this.pureFuncs.add(name);
+		// Only functions that call user functions are memoized: that alone keeps chains of
+		// functions calling each other several times linear instead of exponential. A body
+		// of built-in calls (`elem`: two joins) costs less to evaluate again than to key.
+		const memoize = pure && functionCalls(f.result.expr).some((fn) => this.funcs.has(fn));
 		const spec = {
 			name,
 			params,

@@ -1,8 +1,8 @@
 // Memo table for calls of pure user functions, keyed by argument values.
 //
-// Bake trees call the same naming function with the same matrix values many times
-// (`elem("target:system", [sys_name, sys_version, sys_target])`). The key is one string per
-// call, with every string length-prefixed so that no escaping is needed to keep lists apart.
+// Functions calling functions (`elem_tag` calls `elem`) are remembered so that a chain of
+// them stays linear. The key is one string per call, with every string length-prefixed so
+// that no escaping is needed to keep lists apart.
 // (A tree of Maps walked argument by argument was tried: no faster on hits, and on a
 // 10,000-instance tree the nodes it kept alive doubled the garbage collector's work.)
 //

@@ -20,9 +20,9 @@ export interface UserFunctionSpec {
 	readonly variadic?: string;
 	readonly result: Expr;
 	/**
-	 * The body is pure (no timestamp/uuid/bcrypt, no reads of values that change while
-	 * evaluating): calls with equal arguments return the remembered value. Bake trees call
-	 * the same naming function with the same matrix values many times.
+	 * Calls with equal arguments return the remembered value. Only for pure bodies (no
+	 * timestamp/uuid/bcrypt, no reads of values that change while evaluating); the caller
+	 * decides which are worth it (see BakeEvaluator.resolveFunction).
 	 */
 	readonly memoize?: boolean;
 }
