@@ -38,12 +38,22 @@ export function buildGraph(raw: RawConfig, resolved: ReadonlyMap<string, Target>
 		{name: string; instances: string[]; hasMatrix: boolean; range?: BlockInfo['range']}
 	>();
 	const axes = new Map<string, {values: string[]; seen: Set<string>; blocks: string[]}>();
+	// Matrix values are shared by every instance that has them: each is formatted once.
+	const texts = new Map<Value, string>();
+	const textOf = (v: Value): string => {
+		let s = texts.get(v);
+		if (s === undefined) {
+			s = vectorText(v);
+			texts.set(v, s);
+		}
+		return s;
+	};
 	for (const rt of raw.targets) {
 		if (nodes.has(rt.name)) continue;
 		const origin = raw.targetOrigins.get(rt.name);
 		const blockName = origin?.block ?? rt.name;
 		const vector = new Map<string, string>();
-		for (const [k, v] of origin?.matrix ?? []) vector.set(k, vectorText(v));
+		for (const [k, v] of origin?.matrix ?? []) vector.set(k, textOf(v));
 		const t = resolved.get(rt.name);
 		const contexts = t ? (t.contexts ?? {}) : (rt.contexts ?? {});
 		const inputs = new Map<string, string>();
