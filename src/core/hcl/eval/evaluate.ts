@@ -51,7 +51,7 @@ export class Evaluator {
 	readonly diags: Diagnostic[] = [];
 	/**
 	 * Values bound to splat symbols while their `each` expression runs. Created on first use:
-	 * an evaluator is made per expression and per conditional branch, and few ever splat.
+	 * an evaluator is made for every attribute and function body evaluated, and few splat.
 	 */
 	anon: Map<AnonSymbolExpr, Value> | undefined;
 
