@@ -45,13 +45,19 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
 		);
 	}
 	// HCL converts every argument first, then cty's Call refuses nulls.
-	const converted: Value[] = new Array(args.length);
+	// Copied only when a conversion changes an argument (most are already of their type).
+	let converted: readonly Value[] = args;
 	for (let i = 0; i < args.length; i++) {
+		let c: Value;
 		try {
-			converted[i] = convert(args[i] as Value, (paramFor(def, i) as Param).type);
+			c = convert(args[i] as Value, (paramFor(def, i) as Param).type);
 		} catch (err) {
 			if (err instanceof ConversionError) throw new FunctionArgError(i, err.message);
 			throw err;
+		}
+		if (c !== args[i]) {
+			if (converted === args) converted = [...args];
+			(converted as Value[])[i] = c;
 		}
 	}
 	for (let i = 0; i < converted.length; i++) {

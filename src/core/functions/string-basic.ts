@@ -143,8 +143,7 @@ export const STRING_FUNCTIONS: Record<string, FunctionDef> = {
 			const sep = str(args, 0);
 			const nLists = args.length - 1;
 			if (nLists < 1) throw new Error('at least one list is required');
-			let out = '';
-			let first = true;
+			const parts: string[] = [];
 			for (let ai = 0; ai < nLists; ai++) {
 				const l = args[ai + 1] as Value;
 				if (l.kind !== 'list') continue;
@@ -157,11 +156,10 @@ export const STRING_FUNCTIONS: Record<string, FunctionDef> = {
 								: `element ${ei} is null; cannot concatenate null values`;
 						throw new FunctionArgError(ai + 1, msg);
 					}
-					out = first ? v.value : out + sep + v.value;
-					first = false;
+					parts.push(v.value);
 				}
 			}
-			return strVal(out);
+			return strVal(parts.join(sep));
 		},
 	},
 };

@@ -43,10 +43,10 @@ export function exprAsKeyword(e: Expr): string | undefined {
 	return undefined;
 }
 
-const running = new Set<string>();
-
 export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): FunctionDef {
 	const memo = spec.memoize ? new ArgMemo() : undefined;
+	// Set while the body runs: a call that finds it set re-entered the function (a cycle).
+	let running = false;
 	return {
 		description: `user function ${spec.name}`,
 		params: spec.params.map((name) => ({name, type: DYNAMIC})),
@@ -56,21 +56,20 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 		impl: (args: readonly Value[]): Value => {
 			const hit = memo?.get(args);
 			if (hit !== undefined) return hit;
-			if (running.has(spec.name))
-				throw new FunctionError(`function cycle not allowed for ${spec.name}`);
+			if (running) throw new FunctionError(`function cycle not allowed for ${spec.name}`);
 			const vars = new Map<string, Value>();
 			for (let i = 0; i < spec.params.length; i++)
 				vars.set(spec.params[i] as string, args[i] as Value);
 			if (spec.variadic !== undefined)
 				vars.set(spec.variadic, tuple(args.slice(spec.params.length)));
-			running.add(spec.name);
+			running = true;
 			try {
 				const r = evaluateExpr(spec.result, base().child(vars));
 				if (r.value === undefined) throw new UserFunctionError(r.diagnostics);
 				memo?.set(args, r.value);
 				return r.value;
 			} finally {
-				running.delete(spec.name);
+				running = false;
 			}
 		},
 	};
