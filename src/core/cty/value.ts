@@ -75,8 +75,24 @@ export function sortedMap<V>(entries: Iterable<readonly [string, V]>): ReadonlyM
 	// Arrays are built by the caller for this call alone, so they are sorted in place; most
 	// arrive sorted already (written that way, or copied from a sorted map) and skip the sort.
 	const arr = Array.isArray(entries) ? (entries as (readonly [string, V])[]) : [...entries];
-	if (!isSortedByKey(arr)) arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	if (!isSortedByKey(arr)) {
+		if (arr.length <= 8) insertionSortByKey(arr);
+		else arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	}
 	return new Map(arr);
+}
+
+/** For the few keys of a typical object: Array#sort allocates a work area on every call. */
+function insertionSortByKey(arr: (readonly [string, unknown])[]): void {
+	for (let i = 1; i < arr.length; i++) {
+		const x = arr[i] as readonly [string, unknown];
+		let j = i - 1;
+		while (j >= 0 && (arr[j] as readonly [string, unknown])[0] > x[0]) {
+			arr[j + 1] = arr[j] as readonly [string, unknown];
+			j--;
+		}
+		arr[j + 1] = x;
+	}
 }
 
 function isSortedByKey(arr: readonly (readonly [string, unknown])[]): boolean {

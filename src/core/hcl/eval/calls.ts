@@ -6,7 +6,7 @@ import {FALSE, TRUE} from '../../cty/value.js';
 import type {Range} from '../../diagnostics.js';
 import {DiagnosticError} from '../../diagnostics.js';
 import {FunctionArgError} from '../../functions/types.js';
-import type {FunctionCallExpr} from '../ast.js';
+import type {Expr, FunctionCallExpr} from '../ast.js';
 import {callFunction, convert, typeFromExpr} from './cty-bridge.js';
 import {didYouMean, hclRangeString, quote} from './errors.js';
 import type {Evaluator, Result} from './evaluate.js';
@@ -34,12 +34,12 @@ export function evalFunctionCall(ev: Evaluator, e: FunctionCallExpr, s: Scope): 
 			`There is no function named ${quote(e.name)}.${didYouMean(e.name, known)}`,
 		);
 	}
-	let args: Value[] = [];
+	let args: Value[] = new Array(e.args.length);
 	let failed = false;
-	for (const a of e.args) {
-		const v = ev.eval(a, s);
+	for (let i = 0; i < e.args.length; i++) {
+		const v = ev.eval(e.args[i] as Expr, s);
 		if (v === undefined) failed = true;
-		else args.push(v);
+		else args[i] = v;
 	}
 	if (failed) return undefined;
 	const lastRange = e.args[e.args.length - 1]?.range;
