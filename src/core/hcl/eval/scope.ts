@@ -8,18 +8,22 @@ import type {FunctionDef, FunctionTable} from '../../functions/types.js';
 export type LazyResolver = (name: string) => Value | undefined;
 
 export class Scope {
-	#vars: Map<string, Value>;
+	readonly #vars: Map<string, Value>;
 	readonly #functions: Map<string, FunctionDef> | undefined;
 	readonly parent: Scope | undefined;
 	readonly #resolver: LazyResolver | undefined;
 
-	constructor(opts: {
-		vars?: Iterable<readonly [string, Value]>;
-		functions?: FunctionTable;
-		parent?: Scope;
-		resolver?: LazyResolver;
-	}) {
-		this.#vars = new Map(opts.vars ?? []);
+	constructor(
+		opts: {
+			vars?: Iterable<readonly [string, Value]>;
+			functions?: FunctionTable;
+			parent?: Scope;
+			resolver?: LazyResolver;
+		},
+		/** Taken as the scope's own variables, uncopied (see child). */
+		own?: Map<string, Value>,
+	) {
+		this.#vars = own ?? new Map(opts.vars ?? []);
 		this.#functions = opts.functions ? new Map(opts.functions) : undefined;
 		this.parent = opts.parent;
 		this.#resolver = opts.resolver;
@@ -31,10 +35,7 @@ export class Scope {
 	 * call): the caller must not change it afterwards.
 	 */
 	child(vars: ReadonlyMap<string, Value> | Iterable<readonly [string, Value]>): Scope {
-		const sc = new Scope({parent: this});
-		if (vars instanceof Map) sc.#vars = vars;
-		else for (const [k, v] of vars) sc.#vars.set(k, v);
-		return sc;
+		return new Scope({parent: this}, vars instanceof Map ? vars : new Map(vars));
 	}
 
 	set(name: string, value: Value): void {
