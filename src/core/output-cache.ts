@@ -79,7 +79,7 @@ export function resetCacheStats(): void {
 }
 
 /** Why a file named so makes its invocation uncacheable, or undefined when it does not. */
-export function uncacheableName(name: string): string | undefined {
+function uncacheableName(name: string): string | undefined {
 	// `.yml`/`.yaml` are compose files, and any name but `.hcl`/`.json` (`-` included) may be one.
 	if (mayBeCompose(name)) return `${name} may be a compose file, which reads files of its own`;
 	return undefined;

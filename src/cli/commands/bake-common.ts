@@ -20,6 +20,8 @@ export function parseBakeArgs<O extends NonNullable<ParseArgsConfig['options']>>
 	io: CliIo,
 	extra: O,
 	usage: string,
+	/** The bake files, when the caller has read them already for these arguments. */
+	read?: readonly SourceFile[],
 ): {flags: BakeFlags; values: Record<string, unknown>} | undefined {
 	let parsed: {values: Record<string, unknown>; positionals: string[]};
 	try {
@@ -42,12 +44,14 @@ export function parseBakeArgs<O extends NonNullable<ParseArgsConfig['options']>>
 		if (eq <= 0) throw new UsageError(`invalid --var ${JSON.stringify(v)}, expected NAME=VALUE`);
 		vars[v.slice(0, eq)] = v.slice(eq + 1);
 	}
-	const files = readBakeFiles({
-		cwd: io.cwd,
-		files: (parsed.values['file'] as string[] | undefined) ?? [],
-		env: io.env,
-		stdin: io.readStdin,
-	});
+	const files = read
+		? [...read]
+		: readBakeFiles({
+				cwd: io.cwd,
+				files: (parsed.values['file'] as string[] | undefined) ?? [],
+				env: io.env,
+				stdin: io.readStdin,
+			});
 	return {
 		flags: {
 			files,

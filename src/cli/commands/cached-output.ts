@@ -5,14 +5,13 @@
 
 import {type ParseArgsConfig, parseArgs} from 'node:util';
 import type {SourceFile} from '../../core/bake/config.js';
-import {discoverNames, readBakeFiles} from '../../core/bake/discover.js';
+import {readBakeFiles} from '../../core/bake/discover.js';
 import {
 	buildIdentity,
 	type CacheSlot,
 	cacheKey,
 	cacheSlot,
 	uncacheableFiles,
-	uncacheableName,
 } from '../../core/output-cache.js';
 import {outputCacheDir} from '../../core/state-dir.js';
 import type {CliIo} from '../io.js';
@@ -29,14 +28,15 @@ export interface Evaluated {
 /**
  * Runs a printing command through the cache. `evaluate` computes the output (undefined: it has
  * printed its help); it gets an io whose standard error is watched, since an output that came
- * with a message on standard error is not stored (a hit would print the output alone).
+ * with a message on standard error is not stored (a hit would print the output alone), and the
+ * bake files already read for the key (on a miss they are not read a second time).
  */
 export async function runWithOutputCache(
 	command: string,
 	args: readonly string[],
 	io: CliIo,
 	extraOptions: Options,
-	evaluate: (io: CliIo) => Promise<Evaluated | undefined>,
+	evaluate: (io: CliIo, files: readonly SourceFile[] | undefined) => Promise<Evaluated | undefined>,
 ): Promise<number> {
 	const slot = openSlot(command, args, io, extraOptions);
 	if (slot) {
@@ -59,7 +59,7 @@ export async function runWithOutputCache(
 				},
 			}
 		: io;
-	const result = await evaluate(watched);
+	const result = await evaluate(watched, slot?.files);
 	if (!result) return 0;
 	io.stdout.write(result.output);
 	if (slot && quiet && sameFiles(slot.files, result.files)) slot.slot.store(result.output);
@@ -91,7 +91,6 @@ function openSlot(
 			files: Array.isArray(fileArgs) ? fileArgs.filter((f) => typeof f === 'string') : [],
 			env: io.env,
 		};
-		if (discoverNames(opts).names.some((n) => uncacheableName(n) !== undefined)) return undefined;
 		const files = readBakeFiles({...opts, stdin: io.readStdin});
 		if (uncacheableFiles(files) !== undefined) return undefined;
 		const key = cacheKey({buildId, command, argv: args, cwd: io.cwd, env: io.env, files});
@@ -102,8 +101,8 @@ function openSlot(
 }
 
 /**
- * Whether the evaluation read exactly the files the key was made of: a file edited between the
- * two reads, or arguments understood differently, must not store an output under the old key.
+ * Whether the evaluation used exactly the files the key was made of (arguments understood
+ * differently by the evaluation must not store an output under this key).
  */
 function sameFiles(keyed: readonly SourceFile[], evaluated: readonly SourceFile[]): boolean {
 	return (

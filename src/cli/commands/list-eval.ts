@@ -1,4 +1,6 @@
 // The evaluation behind `baketree list` (./list.ts), loaded only when the output cache misses.
+
+import type {SourceFile} from '../../core/bake/config.js';
 import {formatTargetList, formatVariableList} from '../../core/bake/resolve/list.js';
 import {type CliIo, UsageError} from '../io.js';
 import {parseBakeArgs, parseRaw} from './bake-common.js';
@@ -9,8 +11,9 @@ export function listOutput(
 	args: readonly string[],
 	io: CliIo,
 	usage: string,
+	files?: readonly SourceFile[],
 ): Evaluated | undefined {
-	const parsed = parseBakeArgs(args, io, LIST_OPTIONS, usage);
+	const parsed = parseBakeArgs(args, io, LIST_OPTIONS, usage, files);
 	if (!parsed) return undefined;
 	const [what, ...rest] = parsed.flags.positionals;
 	if ((what !== 'targets' && what !== 'variables') || rest.length > 0)

@@ -20,7 +20,7 @@ export const LIST_OPTIONS = {format: {type: 'string'}} as const;
 export const command: Command = {
 	summary: 'list targets or variables (docker buildx bake --list)',
 	run: (args, io) =>
-		runWithOutputCache('list', args, io, LIST_OPTIONS, async (evalIo) =>
-			(await import('./list-eval.js')).listOutput(args, evalIo, USAGE),
+		runWithOutputCache('list', args, io, LIST_OPTIONS, async (evalIo, files) =>
+			(await import('./list-eval.js')).listOutput(args, evalIo, USAGE, files),
 		),
 };

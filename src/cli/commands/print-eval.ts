@@ -1,4 +1,6 @@
 // The evaluation behind `baketree print` (./print.ts), loaded only when the output cache misses.
+
+import type {SourceFile} from '../../core/bake/config.js';
 import {printJson} from '../../core/bake/resolve/print.js';
 import {readTargets} from '../../core/bake/resolve/read-targets.js';
 import {dict} from '../../core/bake/resolve/target.js';
@@ -11,8 +13,9 @@ export function printOutput(
 	args: readonly string[],
 	io: CliIo,
 	usage: string,
+	files?: readonly SourceFile[],
 ): Evaluated | undefined {
-	const parsed = parseBakeArgs(args, io, {}, usage);
+	const parsed = parseBakeArgs(args, io, {}, usage, files);
 	if (!parsed) return undefined;
 	const {flags} = parsed;
 	const raw = parseRaw(flags, io);

@@ -18,7 +18,7 @@ The output is cached by its inputs (files, arguments, environment); BAKETREE_NO_
 export const command: Command = {
 	summary: 'print the resolved targets as JSON (docker buildx bake --print)',
 	run: (args, io) =>
-		runWithOutputCache('print', args, io, {}, async (evalIo) =>
-			(await import('./print-eval.js')).printOutput(args, evalIo, USAGE),
+		runWithOutputCache('print', args, io, {}, async (evalIo, files) =>
+			(await import('./print-eval.js')).printOutput(args, evalIo, USAGE, files),
 		),
 };
