@@ -1,7 +1,12 @@
-// Bundles the CLI into one ESM file. Loading ink and react from node_modules costs
-// about 400 ms of module resolution; one bundled file starts in about 100 ms.
+// Bundles the CLI: dist/baketree.cjs holds all of it as one CommonJS script, and dist/cli.js
+// (src/launcher.ts) runs that script through V8's code cache. Loading ink and react from
+// node_modules costs about 400 ms of module resolution; one bundled file starts in about 100 ms,
+// and with its code cache the parse and compile of what a command runs are gone too. CommonJS,
+// because only a script (vm.Script), not an ES module, can be given a code cache on Node 20.
+// What a command does not run is wrapped by esbuild in a function called on first use (the
+// tree browser's code is never run by `print`).
 //
-// dist/ is replaced as a whole, so chunks of earlier builds never pile up. The build is written
+// dist/ is replaced as a whole, so files of earlier builds never pile up. The build is written
 // beside it and swapped in by two renames: a CLI started meanwhile (another test run) never
 // finds dist/ empty or half written.
 
@@ -50,26 +55,58 @@ const yogaWithoutFetch = {
 		b.onLoad({filter: /[\\/]yoga-wasm-base64-esm\.js$/}, () => ({
 			// With instantiateWasm the URL is never read; an empty one keeps the bytes out of the
 			// bundle twice.
-			contents: source.replace(dataUrl, '""'),
+			contents: source.replace(dataUrl, '""').replace('import.meta.url', 'undefined'),
 			loader: 'js',
 		}));
 		b.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, () => ({
-			// The same module as yoga's own entry, compiling the bytes itself.
+			// The same module as yoga's own entry, compiling the bytes itself. The compile is
+			// synchronous, and yoga's Emscripten loader then fills the object it is given before
+			// it returns, so no top-level await is needed (a CommonJS bundle cannot have one).
 			contents: [
 				"import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
 				"import wrapAssembly from './wrapAssembly.js';",
 				`const bytes = Buffer.from('${base64}', 'base64');`,
-				'const instantiateWasm = (imports, receive) => {',
-				'\tconst instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);',
-				'\treceive(instance);',
-				'\treturn instance.exports;',
+				'const yoga = {',
+				'\tinstantiateWasm(imports, receive) {',
+				'\t\tconst instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);',
+				'\t\treceive(instance);',
+				'\t\treturn instance.exports;',
+				'\t},',
 				'};',
-				'export default wrapAssembly(await loadYoga({instantiateWasm}));',
+				'loadYoga(yoga);',
+				"if (typeof yoga.Node !== 'function') throw new Error('yoga-layout did not load synchronously');",
+				'export default wrapAssembly(yoga);',
 				"export * from './generated/YGEnums.js';",
 			].join('\n'),
 			loader: 'js',
 			resolveDir: dirname(entry),
 		}));
+	},
+};
+
+/**
+ * Ink's reconciler has two top-level awaits, both only for development (React devtools, and
+ * Ink's package.json for them, when DEV=true). A CommonJS bundle cannot have them; baketree ships
+ * without devtools (react-devtools-core is aliased away below), so both become what they give
+ * when DEV is unset.
+ */
+const inkWithoutTopLevelAwait = {
+	name: 'ink-without-top-level-await',
+	setup(b) {
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
+			const source = readFileSync(args.path, 'utf8');
+			const edits = [
+				["await import('./devtools.js');", "throw new Error('React devtools are not bundled');"],
+				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+			];
+			let contents = source;
+			for (const [from, to] of edits) {
+				if (contents.split(from).length !== 2)
+					throw new Error(`${args.path}: expected one "${from}" (ink changed?)`);
+				contents = contents.replace(from, to);
+			}
+			return {contents, loader: 'js'};
+		});
 	},
 };
 
@@ -101,43 +138,62 @@ function writeWithBuildId(outputFiles) {
 	if (uses === 0) throw new Error('bundle: the build identity placeholder is not in the output');
 }
 
-const result = await build({
+const common = {
 	absWorkingDir: root,
-	entryPoints: ['src/cli.ts'],
-	outdir: next,
-	// Commands load on demand: `baketree print` never parses the UI's code.
-	splitting: true,
-	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
-	format: 'esm',
 	target: 'node20',
-	jsx: 'automatic',
 	minify: !process.env['BAKETREE_DEBUG_BUNDLE'],
-	sourcemap: true,
 	legalComments: 'none',
-	define: {
-		'process.env.NODE_ENV': '"production"',
-		// `baketree --version` without reading package.json at run time.
-		__BAKETREE_VERSION__: JSON.stringify(String(pkg.version)),
-		// Replaced by the hash of the output in writeWithBuildId.
-		__BAKETREE_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER),
-	},
-	// ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
-	alias: {'react-devtools-core': './scripts/empty-module.mjs'},
-	// node-pty is a test-only native module; never bundle it.
-	external: ['node-pty'],
-	plugins: [yogaWithoutFetch],
-	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __bakeTreeCreateRequire} from 'node:module';const require = __bakeTreeCreateRequire(import.meta.url);",
-	},
 	logLevel: 'warning',
 	// Written by writeWithBuildId, once the build identity is known.
 	write: false,
-}).catch((err) => {
-	rmSync(next, {recursive: true, force: true});
-	throw err;
-});
+	define: {
+		// Replaced by the hash of the output in writeWithBuildId.
+		__BAKETREE_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER),
+	},
+};
+
+const builds = [
+	build({
+		...common,
+		entryPoints: ['src/cli.ts'],
+		outfile: join(next, 'baketree.cjs'),
+		format: 'cjs',
+		// import() becomes require(): a vm.Script has no module loader for it.
+		supported: {'dynamic-import': false},
+		jsx: 'automatic',
+		sourcemap: true,
+		define: {
+			...common.define,
+			'process.env.NODE_ENV': '"production"',
+			// `baketree --version` without reading package.json at run time.
+			__BAKETREE_VERSION__: JSON.stringify(String(pkg.version)),
+		},
+		// src/cli/version.ts reads import.meta only when run from source, not bundled.
+		logOverride: {'empty-import-meta': 'silent'},
+		// ink imports react-devtools-core only when DEV is set; keep it out of the bundle.
+		alias: {'react-devtools-core': './scripts/empty-module.mjs'},
+		// node-pty is a test-only native module; never bundle it.
+		external: ['node-pty'],
+		plugins: [yogaWithoutFetch, inkWithoutTopLevelAwait],
+	}),
+	build({
+		...common,
+		entryPoints: ['src/launcher.ts'],
+		outfile: join(next, 'cli.js'),
+		format: 'esm',
+		banner: {js: '#!/usr/bin/env node'},
+	}),
+];
+const result = {outputFiles: []};
+for (const r of await Promise.allSettled(builds)) {
+	if (r.status === 'rejected') {
+		rmSync(next, {recursive: true, force: true});
+		throw r.reason;
+	}
+	result.outputFiles.push(...r.value.outputFiles);
+}
 try {
 	writeWithBuildId(result.outputFiles);
 } catch (err) {

@@ -1,5 +1,6 @@
 // The one place that knows where baketree keeps its files: state (saved runs, preferences) and
-// cache (what can always be computed again: the output cache of `print` and `list`).
+// cache (what can always be computed again: the output cache of `print` and `list`, and the
+// code cache of the bundled CLI).
 // XDG Base Directory: $XDG_STATE_HOME/baketree, else ~/.local/state/baketree, and
 // $XDG_CACHE_HOME/baketree, else ~/.cache/baketree. BAKETREE_STATE_DIR and BAKETREE_CACHE_DIR
 // override them (tests point them at temp dirs).
@@ -34,4 +35,9 @@ export function cacheDir(env: Env = process.env): string {
 /** Where the output cache of `print` and `list` lives: one file per key. */
 export function outputCacheDir(env: Env = process.env): string {
 	return join(cacheDir(env), 'output');
+}
+
+/** Where the bundled CLI keeps V8's code cache (src/launcher.ts): one file per command. */
+export function codeCacheDir(env: Env = process.env): string {
+	return join(cacheDir(env), 'code');
 }

@@ -1,0 +1,93 @@
+// The `baketree` executable (dist/cli.js). It runs the CLI, bundled as one CommonJS script
+// (dist/baketree.cjs, see scripts/bundle.mjs), through V8's code cache: the bytecode of every
+// function a command ran is saved after its first successful run, and later runs of that
+// command start from it instead of parsing and compiling the bundle again (about a fifth of
+// `baketree print`'s time, more of the tree browser's). Node 20 has no compile cache of its own
+// for this (module.enableCompileCache is Node 22), hence vm.Script and its cachedData.
+//
+// The cache is only ever a speed-up: a missing, unreadable, stale or corrupt file (V8 checks
+// its version, flags, source and length, and rejects what does not match) means compiling as
+// usual, and a cache that cannot be written is no error. BAKETREE_NO_CODE_CACHE=1 turns it off.
+
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Script} from 'node:vm';
+import {codeCacheDir} from './core/state-dir.js';
+
+declare const __BAKETREE_BUILD_ID__: string;
+
+const bundle = join(dirname(fileURLToPath(import.meta.url)), 'baketree.cjs');
+
+/**
+ * Which cache file this run reads and writes: one per command (what `print` compiles is not
+ * what the tree browser compiles), per build and per Node binary.
+ */
+function cacheName(argv: readonly string[]): string {
+	const first = argv[0];
+	const command = first && /^[a-z]{1,16}$/.test(first) ? first : 'ui';
+	return `${command}-${process.version}-${process.arch}-${__BAKETREE_BUILD_ID__.slice(0, 16)}.bin`;
+}
+
+function readQuietly(path: string): Buffer | undefined {
+	try {
+		return readFileSync(path);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Written beside its name and renamed over it: a reader never sees half a file. */
+function saveCache(dir: string, name: string, data: Buffer): void {
+	const temp = join(dir, `.${name}.${process.pid}`);
+	try {
+		mkdirSync(dir, {recursive: true, mode: 0o700});
+		writeFileSync(temp, data, {mode: 0o600});
+		renameSync(temp, join(dir, name));
+		// Files of other builds are never read again.
+		const build = __BAKETREE_BUILD_ID__.slice(0, 16);
+		for (const other of readdirSync(dir))
+			if (!other.includes(build)) rmSync(join(dir, other), {force: true});
+	} catch {
+		try {
+			rmSync(temp, {force: true});
+		} catch {
+			// The folder is not there or not writable: nothing was left in it either.
+		}
+	}
+}
+
+function launch(): void {
+	let source: string;
+	try {
+		source = readFileSync(bundle, 'utf8');
+	} catch (err) {
+		process.stderr.write(
+			`baketree: cannot read ${bundle} (${(err as Error).message}); run 'npm run build'\n`,
+		);
+		process.exitCode = 70;
+		return;
+	}
+	const useCache = process.env['BAKETREE_NO_CODE_CACHE'] !== '1';
+	const dir = codeCacheDir();
+	const name = cacheName(process.argv.slice(2));
+	const cachedData = useCache ? readQuietly(join(dir, name)) : undefined;
+	// The CommonJS wrapper starts on the bundle's first line, so its line numbers (and its
+	// source map) stay right.
+	const script = new Script(
+		`(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+		{filename: bundle, ...(cachedData ? {cachedData} : {})},
+	);
+	if (useCache && (!cachedData || script.cachedDataRejected)) {
+		// Saved at the end of a successful run, when it holds everything the command ran.
+		process.once('exit', (code) => {
+			if (code === 0) saveCache(dir, name, script.createCachedData());
+		});
+	}
+	const module = {exports: {}};
+	const run = script.runInThisContext() as (...args: unknown[]) => void;
+	run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+}
+
+launch();
