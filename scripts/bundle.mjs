@@ -111,6 +111,21 @@ const inkWithoutTopLevelAwait = {
 };
 
 /**
+ * Ink measures every line it draws with string-width (two versions of it: Ink's own, and
+ * wrap-ansi's). Both are given src/ui/text/string-width.ts instead, which answers the characters
+ * a tree UI draws itself and passes anything else on to string-width.
+ */
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(b) {
+		const shim = join(root, 'src/ui/text/string-width.ts');
+		b.onResolve({filter: /^string-width$/}, (args) =>
+			args.importer === shim ? undefined : {path: shim},
+		);
+	},
+};
+
+/**
  * The build identity (`__BAKETREE_BUILD_ID__`, the output cache's notion of "the same code"): the
  * SHA-256 of the bundled JavaScript itself. The bundle is built with a placeholder of the same
  * length in its place, hashed, and the placeholder replaced by the hash as the files are written.
@@ -176,7 +191,7 @@ const builds = [
 		alias: {'react-devtools-core': './scripts/empty-module.mjs'},
 		// node-pty is a test-only native module; never bundle it.
 		external: ['node-pty'],
-		plugins: [yogaWithoutFetch, inkWithoutTopLevelAwait],
+		plugins: [yogaWithoutFetch, inkWithoutTopLevelAwait, fastStringWidth],
 	}),
 	build({
 		...common,
