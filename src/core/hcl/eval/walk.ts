@@ -5,128 +5,118 @@
 import type {Expr, ScopeTraversalExpr, TemplatePart} from '../ast.js';
 
 // The tree is immutable and bake walks the same expression once per matrix instance (and per
-// lookup), so each walk is done once per node and remembered.
-const traversalCache = new WeakMap<Expr, readonly ScopeTraversalExpr[]>();
-const callCache = new WeakMap<Expr, readonly string[]>();
+// lookup), so each expression is walked once, for both answers, and they are remembered.
+interface Found {
+	readonly vars: ScopeTraversalExpr[];
+	readonly fns: string[];
+}
+const walked = new WeakMap<Expr, Found>();
+const NOTHING_BOUND: ReadonlySet<string> = new Set();
+
+function walk(expr: Expr): Found {
+	let found = walked.get(expr);
+	if (!found) {
+		found = {vars: [], fns: []};
+		visit(expr, NOTHING_BOUND, found);
+		walked.set(expr, found);
+	}
+	return found;
+}
 
 export function referencedTraversals(expr: Expr): readonly ScopeTraversalExpr[] {
-	let out = traversalCache.get(expr);
-	if (!out) {
-		const found: ScopeTraversalExpr[] = [];
-		visit(expr, new Set(), found, undefined);
-		out = found;
-		traversalCache.set(expr, out);
-	}
-	return out;
+	return walk(expr).vars;
 }
 
 export function functionCalls(expr: Expr): readonly string[] {
-	let out = callCache.get(expr);
-	if (!out) {
-		const found: string[] = [];
-		visit(expr, new Set(), undefined, found);
-		out = found;
-		callCache.set(expr, out);
-	}
-	return out;
+	return walk(expr).fns;
 }
 
-function visit(
-	e: Expr,
-	bound: ReadonlySet<string>,
-	vars: ScopeTraversalExpr[] | undefined,
-	fns: string[] | undefined,
-): void {
-	const go = (x: Expr, b: ReadonlySet<string> = bound) => visit(x, b, vars, fns);
+/** `bound`: names bound by enclosing for-expressions. Recursion passes its state, no closures. */
+function visit(e: Expr, bound: ReadonlySet<string>, out: Found): void {
 	switch (e.kind) {
 		case 'Literal':
 		case 'AnonSymbol':
 			return;
 		case 'Template':
-			visitParts(e.parts, bound, vars, fns);
+			visitParts(e.parts, bound, out);
 			return;
 		case 'TemplateWrap':
 		case 'Paren':
-			go(e.expr);
+			visit(e.expr, bound, out);
 			return;
 		case 'ScopeTraversal':
-			if (!bound.has(e.root)) vars?.push(e);
-			for (const st of e.steps) if (st.kind === 'Index') go(st.key);
+			if (!bound.has(e.root)) out.vars.push(e);
+			for (const st of e.steps) if (st.kind === 'Index') visit(st.key, bound, out);
 			return;
 		case 'RelativeTraversal':
-			go(e.source);
-			for (const st of e.steps) if (st.kind === 'Index') go(st.key);
+			visit(e.source, bound, out);
+			for (const st of e.steps) if (st.kind === 'Index') visit(st.key, bound, out);
 			return;
 		case 'Index':
-			go(e.collection);
-			go(e.key);
+			visit(e.collection, bound, out);
+			visit(e.key, bound, out);
 			return;
 		case 'Splat':
-			go(e.source);
-			go(e.each);
+			visit(e.source, bound, out);
+			visit(e.each, bound, out);
 			return;
 		case 'Tuple':
-			for (const it of e.items) go(it);
+			for (const it of e.items) visit(it, bound, out);
 			return;
 		case 'Object':
 			for (const it of e.items) {
-				if (it.keyIdent === undefined) go(it.key);
-				go(it.value);
+				if (it.keyIdent === undefined) visit(it.key, bound, out);
+				visit(it.value, bound, out);
 			}
 			return;
 		case 'FunctionCall':
-			fns?.push(e.name);
-			for (const a of e.args) go(a);
+			out.fns.push(e.name);
+			for (const a of e.args) visit(a, bound, out);
 			return;
 		case 'Conditional':
-			go(e.cond);
-			go(e.then);
-			go(e.else);
+			visit(e.cond, bound, out);
+			visit(e.then, bound, out);
+			visit(e.else, bound, out);
 			return;
 		case 'Binary':
-			go(e.left);
-			go(e.right);
+			visit(e.left, bound, out);
+			visit(e.right, bound, out);
 			return;
 		case 'Unary':
-			go(e.operand);
+			visit(e.operand, bound, out);
 			return;
 		case 'For': {
-			go(e.coll);
+			visit(e.coll, bound, out);
 			const inner = new Set(bound);
 			inner.add(e.valueVar);
 			if (e.keyVar !== undefined) inner.add(e.keyVar);
-			if (e.keyExpr) go(e.keyExpr, inner);
-			go(e.valueExpr, inner);
-			if (e.cond) go(e.cond, inner);
+			if (e.keyExpr) visit(e.keyExpr, inner, out);
+			visit(e.valueExpr, inner, out);
+			if (e.cond) visit(e.cond, inner, out);
 			return;
 		}
 	}
 }
 
-function visitParts(
-	parts: readonly TemplatePart[],
-	bound: ReadonlySet<string>,
-	vars: ScopeTraversalExpr[] | undefined,
-	fns: string[] | undefined,
-): void {
+function visitParts(parts: readonly TemplatePart[], bound: ReadonlySet<string>, out: Found): void {
 	for (const p of parts) {
 		switch (p.kind) {
 			case 'Literal':
 				break;
 			case 'Interp':
-				visit(p.expr, bound, vars, fns);
+				visit(p.expr, bound, out);
 				break;
 			case 'If':
-				visit(p.cond, bound, vars, fns);
-				visitParts(p.then, bound, vars, fns);
-				visitParts(p.else, bound, vars, fns);
+				visit(p.cond, bound, out);
+				visitParts(p.then, bound, out);
+				visitParts(p.else, bound, out);
 				break;
 			case 'For': {
-				visit(p.coll, bound, vars, fns);
+				visit(p.coll, bound, out);
 				const inner = new Set(bound);
 				inner.add(p.valueVar);
 				if (p.keyVar !== undefined) inner.add(p.keyVar);
-				visitParts(p.body, inner, vars, fns);
+				visitParts(p.body, inner, out);
 				break;
 			}
 		}
