@@ -143,12 +143,15 @@ describe('App', () => {
 		});
 		await press('B');
 		// The preview passes the entitlement the build will grant once asked.
-		expect(frame()).toContain(
-			'docker buildx bake --progress=rawjson -f docker/bake.hcl --allow=network.host --',
-		);
+		const command =
+			'docker buildx bake --progress=rawjson -f docker/bake.hcl --allow=network.host --';
+		expect(await frameWith(command)).toContain(command);
 		await press('\x1b');
 		await press('b');
-		expect(frame()).toContain('Your build requests additional privileges:');
+		// Waits rather than trusting one tick: a loaded machine draws later.
+		expect(await frameWith('Your build requests additional privileges:')).toContain(
+			'Your build requests additional privileges:',
+		);
 		expect(frame()).toContain(' - network.host');
 		await press('y');
 		expect(store.getState().mode.kind).toBe('build');
@@ -158,8 +161,10 @@ describe('App', () => {
 		// The build view reads its own keys: q goes back to the tree, not out of the app.
 		await press('q');
 		expect(store.getState().quitting).toBe(false);
+		expect(await frameWith('the build goes on: b shows it again')).toContain(
+			'the build goes on: b shows it again',
+		);
 		expect(frame()).toContain('Tree (root at the bottom)');
-		expect(frame()).toContain('the build goes on: b shows it again');
 		r.unmount();
 	});
 });

@@ -7,8 +7,18 @@ import type {FunctionDef, FunctionTable} from '../../functions/types.js';
 /** Returns the value of a global on first use, or undefined when the name is not defined. */
 export type LazyResolver = (name: string) => Value | undefined;
 
+/** The own variables of a scope made by params() until it needs a Map of its own. */
+const EMPTY: Map<string, Value> = new Map();
+
 export class Scope {
-	readonly #vars: Map<string, Value>;
+	/** Own variables; undefined for a user-function call's scope until something is set in it. */
+	#vars: Map<string, Value> | undefined;
+	/**
+	 * A user-function call's parameters: the names (one array shared by every call of the
+	 * function) and this call's values, searched in order. A few names need no Map per call.
+	 */
+	#names: readonly string[] | undefined;
+	#values: readonly Value[] | undefined;
 	readonly #functions: Map<string, FunctionDef> | undefined;
 	readonly parent: Scope | undefined;
 	readonly #resolver: LazyResolver | undefined;
@@ -24,6 +34,8 @@ export class Scope {
 		own?: Map<string, Value>,
 	) {
 		this.#vars = own ?? new Map(opts.vars ?? []);
+		this.#names = undefined;
+		this.#values = undefined;
 		this.#functions = opts.functions ? new Map(opts.functions) : undefined;
 		this.parent = opts.parent;
 		this.#resolver = opts.resolver;
@@ -38,23 +50,55 @@ export class Scope {
 		return new Scope({parent: this}, vars instanceof Map ? vars : new Map(vars));
 	}
 
+	/**
+	 * A child scope binding `names[i]` to `values[i]` (a user-function call). Both arrays are
+	 * taken as they are: the caller must not change them afterwards.
+	 */
+	params(names: readonly string[], values: readonly Value[]): Scope {
+		const s = new Scope({parent: this}, EMPTY);
+		s.#vars = undefined;
+		s.#names = names;
+		s.#values = values;
+		return s;
+	}
+
+	/** The own variables as a Map, made from the parameters the first time one is needed. */
+	#own(): Map<string, Value> {
+		if (this.#vars) return this.#vars;
+		const vars = new Map<string, Value>();
+		const names = this.#names ?? [];
+		for (let i = 0; i < names.length; i++)
+			vars.set(names[i] as string, (this.#values as readonly Value[])[i] as Value);
+		this.#vars = vars;
+		this.#names = undefined;
+		this.#values = undefined;
+		return vars;
+	}
+
 	set(name: string, value: Value): void {
-		this.#vars.set(name, value);
+		this.#own().set(name, value);
 	}
 
 	/** Own variables only, without calling the resolver. */
 	hasOwn(name: string): boolean {
-		return this.#vars.has(name);
+		if (this.#names) return this.#names.includes(name);
+		return this.#own().has(name);
 	}
 
 	lookup(name: string): Value | undefined {
 		for (let s: Scope | undefined = this; s; s = s.parent) {
-			const v = s.#vars.get(name);
+			const names = s.#names;
+			if (names) {
+				for (let i = 0; i < names.length; i++)
+					if (names[i] === name) return (s.#values as readonly Value[])[i];
+				continue;
+			}
+			const v = (s.#vars as Map<string, Value>).get(name);
 			if (v !== undefined) return v;
 			if (s.#resolver) {
 				const r = s.#resolver(name);
 				if (r !== undefined) {
-					s.#vars.set(name, r);
+					(s.#vars as Map<string, Value>).set(name, r);
 					return r;
 				}
 			}
@@ -66,7 +110,7 @@ export class Scope {
 	names(): string[] {
 		const out = new Set<string>();
 		for (let s: Scope | undefined = this; s; s = s.parent)
-			for (const k of s.#vars.keys()) out.add(k);
+			for (const k of s.#own().keys()) out.add(k);
 		return [...out];
 	}
 

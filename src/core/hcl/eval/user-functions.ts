@@ -45,6 +45,8 @@ export function exprAsKeyword(e: Expr): string | undefined {
 
 export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): FunctionDef {
 	const memo = spec.memoize ? new ArgMemo() : undefined;
+	// The parameter names, the variadic one last: bound by position on every call.
+	const names = spec.variadic !== undefined ? [...spec.params, spec.variadic] : spec.params;
 	// Set while the body runs: a call that finds it set re-entered the function (a cycle).
 	let running = false;
 	return {
@@ -57,14 +59,15 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 			const hit = memo?.get(args);
 			if (hit !== undefined) return hit;
 			if (running) throw new FunctionError(`function cycle not allowed for ${spec.name}`);
-			const vars = new Map<string, Value>();
-			for (let i = 0; i < spec.params.length; i++)
-				vars.set(spec.params[i] as string, args[i] as Value);
-			if (spec.variadic !== undefined)
-				vars.set(spec.variadic, tuple(args.slice(spec.params.length)));
+			let values = args;
+			if (spec.variadic !== undefined) {
+				const fixed = args.slice(0, spec.params.length);
+				fixed.push(tuple(args.slice(spec.params.length)));
+				values = fixed;
+			}
 			running = true;
 			try {
-				const r = evaluateExpr(spec.result, base().child(vars));
+				const r = evaluateExpr(spec.result, base().params(names, values));
 				if (r.value === undefined) throw new UserFunctionError(r.diagnostics);
 				memo?.set(args, r.value);
 				return r.value;
