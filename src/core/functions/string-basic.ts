@@ -143,7 +143,14 @@ export const STRING_FUNCTIONS: Record<string, FunctionDef> = {
 			const sep = str(args, 0);
 			const nLists = args.length - 1;
 			if (nLists < 1) throw new Error('at least one list is required');
-			const parts: string[] = [];
+			// Sized once: a pushed-to array grows to 17 slots for the usual three or four items.
+			let total = 0;
+			for (let ai = 1; ai <= nLists; ai++) {
+				const l = args[ai] as Value;
+				if (l.kind === 'list') total += l.items.length;
+			}
+			const parts = new Array<string>(total);
+			let n = 0;
 			for (let ai = 0; ai < nLists; ai++) {
 				const l = args[ai + 1] as Value;
 				if (l.kind !== 'list') continue;
@@ -156,7 +163,7 @@ export const STRING_FUNCTIONS: Record<string, FunctionDef> = {
 								: `element ${ei} is null; cannot concatenate null values`;
 						throw new FunctionArgError(ai + 1, msg);
 					}
-					parts.push(v.value);
+					parts[n++] = v.value;
 				}
 			}
 			return strVal(parts.join(sep));

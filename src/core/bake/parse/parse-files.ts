@@ -254,9 +254,16 @@ function toRecord<V>(m: ReadonlyMap<string, V>): Record<string, V> {
 	return out;
 }
 
+const FIELD_ORDER: ReadonlyMap<string, number> = new Map(TARGET_FIELDS.map((f, i) => [f, i]));
+
+/** The target's fields in TARGET_FIELDS order, name first (a target sets a few of forty). */
 function toRawTarget(t: TargetAcc): RawTarget {
+	const fields = t.fields as Record<string, unknown>;
+	const keys: string[] = [];
+	for (const k in fields) if (fields[k] !== undefined && FIELD_ORDER.has(k)) keys.push(k);
+	keys.sort((a, b) => (FIELD_ORDER.get(a) as number) - (FIELD_ORDER.get(b) as number));
 	const out: Record<string, unknown> = {name: t.name};
-	for (const f of TARGET_FIELDS) if (t.fields[f] !== undefined) out[f] = t.fields[f];
+	for (const k of keys) out[k] = fields[k];
 	return out as unknown as RawTarget;
 }
 
