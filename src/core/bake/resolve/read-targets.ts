@@ -14,7 +14,7 @@ import {
 	type Overrides,
 	parseOverrides,
 } from './overrides.js';
-import {fromRaw, merge, normalize, type Target} from './target.js';
+import {copyDefined, fromRaw, merge, normalize, type Target} from './target.js';
 
 export interface ResolvedGroup {
 	readonly name: string;
@@ -153,11 +153,12 @@ export class Resolver {
 			const p = this.resolveInner(parent, visited, o, ent);
 			if (p) acc = merge(acc, p);
 		}
-		let t = merge(merge({name, description: '', linked: false}, acc), own);
+		// acc is this call's own object (never a memoised parent), so merging onto it directly
+		// is buildx's merge onto an empty target; merge returns a new object in any case.
+		let t = merge(acc, own);
 		t.name = name;
-		t = {...t};
 		applyOverrides(t, o.get(name), ent);
-		normalize(t);
+		t = normalize(t);
 		visited.set(name, t);
 		if (this.cuts === cutsBefore) memo.set(name, t);
 		return t;
@@ -165,8 +166,7 @@ export class Resolver {
 
 	/** Config.ResolveTarget: a fully resolved target with `context`/`dockerfile` defaults. */
 	resolveTarget(name: string, o: Overrides, ent: EntitlementConf): Target {
-		const t = {...(this.resolveInner(name, new Map(), o, ent) as Target)};
-		delete t.inherits;
+		const t = copyDefined(this.resolveInner(name, new Map(), o, ent) as Target, 'inherits');
 		const origin = this.raw.targetOrigins.get(name);
 		const file = origin?.contextBaseFile ?? origin?.blockRanges[0]?.file;
 		t.context ??= this.relative && file ? dirPath(file) : '.';

@@ -155,8 +155,22 @@ export function fromRaw(raw: RawTarget): Target {
 	t.entitlements = list(raw.entitlements);
 	t['extra-hosts'] = mapOf(raw['extra-hosts']);
 	if (raw.policy) t.policy = readPolicies(raw.policy);
-	for (const k of Object.keys(t) as (keyof Target)[]) if (t[k] === undefined) delete t[k];
-	return t;
+	return copyDefined(t);
+}
+
+/**
+ * A copy of `t` without its undefined fields (and without `omit`). A copy, not `delete`:
+ * deleting a property turns a V8 object into a slow dictionary, and every resolved target
+ * would then be one for everything that reads it later (merge, print, the graph).
+ */
+export function copyDefined(t: Target, omit?: keyof Target): Target {
+	const out: Record<string, unknown> = {};
+	const from = t as unknown as Record<string, unknown>;
+	for (const k in from) {
+		const v = from[k];
+		if (v !== undefined && k !== omit) out[k] = v;
+	}
+	return out as unknown as Target;
 }
 
 function mergeMap(a: Dict | undefined, b: Dict | undefined): Dict | undefined {
@@ -221,8 +235,11 @@ function setIf<K extends 'args' | 'contexts' | 'labels' | 'extra-hosts'>(
 
 const orNil = <T>(l: T[] | undefined): T[] | undefined => (l && l.length > 0 ? l : undefined);
 
-/** Target.normalize: dedupe lists, drop "" entries and empty contexts, network=host entitlement. */
-export function normalize(t: Target): void {
+/**
+ * Target.normalize: dedupe lists, drop "" entries and empty contexts, network=host entitlement.
+ * Changes `t` and returns the normalized target (a copy without undefined fields).
+ */
+export function normalize(t: Target): Target {
 	if (t.annotations) t.annotations = removeDupesStr(t.annotations);
 	if (t.attest) t.attest = orNil(removeAttestDupes(t.attest));
 	if (t.tags) t.tags = removeDupesStr(t.tags);
@@ -241,5 +258,5 @@ export function normalize(t: Target): void {
 		for (const [k, v] of Object.entries(t.contexts)) if (v !== '') c[k] = v;
 		t.contexts = Object.keys(c).length > 0 ? c : undefined;
 	}
-	for (const k of Object.keys(t) as (keyof Target)[]) if (t[k] === undefined) delete t[k];
+	return copyDefined(t);
 }
