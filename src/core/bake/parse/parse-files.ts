@@ -254,16 +254,20 @@ function toRecord<V>(m: ReadonlyMap<string, V>): Record<string, V> {
 	return out;
 }
 
-const FIELD_ORDER: ReadonlyMap<string, number> = new Map(TARGET_FIELDS.map((f, i) => [f, i]));
+const FIELD_SET: ReadonlySet<string> = new Set(TARGET_FIELDS);
 
-/** The target's fields in TARGET_FIELDS order, name first (a target sets a few of forty). */
+/**
+ * The target's fields, name first. Only the fields it sets are visited (a target sets a few of
+ * forty); their order is the order they were written in, which nothing reads (buildx's Target
+ * is a struct, and print has its own order).
+ */
 function toRawTarget(t: TargetAcc): RawTarget {
 	const fields = t.fields as Record<string, unknown>;
-	const keys: string[] = [];
-	for (const k in fields) if (fields[k] !== undefined && FIELD_ORDER.has(k)) keys.push(k);
-	keys.sort((a, b) => (FIELD_ORDER.get(a) as number) - (FIELD_ORDER.get(b) as number));
 	const out: Record<string, unknown> = {name: t.name};
-	for (const k of keys) out[k] = fields[k];
+	for (const k in fields) {
+		const v = fields[k];
+		if (v !== undefined && FIELD_SET.has(k)) out[k] = v;
+	}
 	return out as unknown as RawTarget;
 }
 
