@@ -12,6 +12,7 @@
 
 import {createHash} from 'node:crypto';
 import {
+	chmodSync,
 	existsSync,
 	lstatSync,
 	mkdirSync,
@@ -151,6 +152,10 @@ function writeWithBuildId(outputFiles) {
 		} else writeFileSync(f.path, f.contents);
 	}
 	if (uses === 0) throw new Error('bundle: the build identity placeholder is not in the output');
+	// The package is ESM; dist/ holds CommonJS (cli.js, the launcher, starts sooner as one).
+	writeFileSync(join(next, 'package.json'), '{"type": "commonjs"}\n');
+	// Runnable as it is (its first line names node), as npm makes it when it links the bin.
+	chmodSync(join(next, 'cli.js'), 0o755);
 }
 
 const common = {
@@ -197,7 +202,7 @@ const builds = [
 		...common,
 		entryPoints: ['src/launcher.ts'],
 		outfile: join(next, 'cli.js'),
-		format: 'esm',
+		format: 'cjs',
 		banner: {js: '#!/usr/bin/env node'},
 	}),
 ];

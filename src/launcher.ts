@@ -9,16 +9,18 @@
 // its version, flags, source and length, and rejects what does not match) means compiling as
 // usual, and a cache that cannot be written is no error. BAKETREE_NO_CODE_CACHE=1 turns it off.
 
+import {isAscii} from 'node:buffer';
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {Script} from 'node:vm';
 import {codeCacheDir} from './core/state-dir.js';
 
 declare const __BAKETREE_BUILD_ID__: string;
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), 'baketree.cjs');
+// The launcher is bundled as CommonJS (dist/package.json says so): Node starts a CommonJS
+// entry about 8 ms sooner than an ES module one.
+const bundle = join(__dirname, 'baketree.cjs');
 
 /**
  * Which cache file this run reads and writes: one per command (what `print` compiles is not
@@ -61,7 +63,9 @@ function saveCache(dir: string, name: string, data: Buffer): void {
 function launch(): void {
 	let source: string;
 	try {
-		source = readFileSync(bundle, 'utf8');
+		// esbuild writes ASCII only; read so, it is the same text without UTF-8 decoding.
+		const bytes = readFileSync(bundle);
+		source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 	} catch (err) {
 		process.stderr.write(
 			`baketree: cannot read ${bundle} (${(err as Error).message}); run 'npm run build'\n`,

@@ -57,11 +57,13 @@ describe('scripts/bundle.mjs', () => {
 		const r = node(dir, ['scripts/bundle.mjs']);
 		expect(r.stderr).toBe('');
 		expect(r.status).toBe(0);
-		// The launcher and the one script it runs (with its source map); nothing stale.
+		// The launcher, the one script it runs (with its source map) and the package.json that
+		// makes them CommonJS; nothing stale.
 		expect(readdirSync(join(dir, 'dist')).sort()).toEqual([
 			'baketree.cjs',
 			'baketree.cjs.map',
 			'cli.js',
+			'package.json',
 		]);
 		// Nothing else changed, nothing left over from the swap.
 		expect(readdirSync(dir).sort()).toEqual(
