@@ -114,15 +114,33 @@ const inkWithoutTopLevelAwait = {
 /**
  * Ink measures every line it draws with string-width (two versions of it: Ink's own, and
  * wrap-ansi's). Both are given src/ui/text/string-width.ts instead, which answers the characters
- * a tree UI draws itself and passes anything else on to string-width.
+ * a tree UI draws itself and passes anything else on to string-width. string-width itself is
+ * loaded on that first call, not with Ink: making its module costs about 50 ms (its Unicode
+ * property regexes), and a tree of plain names never needs it.
  */
 const fastStringWidth = {
 	name: 'fast-string-width',
 	setup(b) {
 		const shim = join(root, 'src/ui/text/string-width.ts');
-		b.onResolve({filter: /^string-width$/}, (args) =>
-			args.importer === shim ? undefined : {path: shim},
-		);
+		b.onResolve({filter: /^string-width$/}, (args) => {
+			if (args.namespace === 'string-width-on-first-use') return undefined;
+			if (args.importer === shim)
+				return {path: 'string-width', namespace: 'string-width-on-first-use'};
+			return {path: shim};
+		});
+		// A CommonJS module: esbuild makes what it require()s (the ES module string-width)
+		// wait, uninitialised, for the first require.
+		b.onLoad({filter: /.*/, namespace: 'string-width-on-first-use'}, () => ({
+			contents: [
+				'let real;',
+				'module.exports = function stringWidth(text, options) {',
+				"\treal ??= require('string-width').default;",
+				'\treturn real(text, options);',
+				'};',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: root,
+		}));
 	},
 };
 
