@@ -40,7 +40,6 @@ export interface Instance {
 	readonly scope: Scope;
 	readonly matrix: ReadonlyMap<string, Value>;
 	readonly fields: Map<string, Decoded>;
-	readonly ranges: Map<string, Range>;
 	/** Every field is decoded (a full resolveBlock ran). */
 	complete: boolean;
 	/** Fields decoded so far, when only some were asked for (`target.NAME.FIELD`). */
@@ -52,6 +51,8 @@ export interface Instance {
 interface BlockState {
 	instances: Instance[];
 	names?: string[];
+	/** Where each field attribute is written: the same for every instance (fieldRanges). */
+	fieldRanges?: Readonly<Record<string, Range>>;
 	/**
 	 * Values of attributes that read no matrix variable (and are pure, see isPure): the same
 	 * in every instance, so evaluated once. Only for blocks with more than one instance.
@@ -286,7 +287,6 @@ export class BakeEvaluator {
 			scope,
 			matrix,
 			fields: new Map(),
-			ranges: new Map(),
 			complete: false,
 			done: undefined,
 			progress: undefined,
@@ -320,6 +320,21 @@ export class BakeEvaluator {
 			out.push(inst(this.global.child(m), m));
 		}
 		return out;
+	}
+
+	/**
+	 * Where each field of a target block is written, for diagnostics and the inspector. One
+	 * record per block, shared by its instances: the caller must not change it.
+	 */
+	fieldRanges(block: Block): Readonly<Record<string, Range>> {
+		const st = this.state(block);
+		if (!st.fieldRanges) {
+			const ranges: Record<string, Range> = {};
+			for (const a of block.body.attributes)
+				if (TARGET_FIELD_SET.has(a.name)) ranges[a.name] = a.range;
+			st.fieldRanges = ranges;
+		}
+		return st.fieldRanges;
 	}
 
 	resolveBlockNames(block: Block): string[] {
@@ -436,7 +451,6 @@ export class BakeEvaluator {
 					d = rebaseField(a.name, d, block.range.file);
 				if (d === undefined) inst.fields.delete(a.name);
 				else inst.fields.set(a.name, d);
-				inst.ranges.set(a.name, a.range);
 			} catch (e) {
 				const msg = e instanceof Error ? e.message : String(e);
 				diags.push(errorAt(a.expr.range, 'Unsuitable value type', `Unsuitable value: ${msg}`));

@@ -43,7 +43,8 @@ interface TargetAcc {
 		block: string;
 		blockRanges: Range[];
 		matrix: TargetOrigin['matrix'];
-		fieldRanges: Partial<Record<TargetField, Range>>;
+		/** Shared with the other instances of the block: replaced, never changed, on a merge. */
+		fieldRanges: Readonly<Partial<Record<TargetField, Range>>>;
 	};
 }
 
@@ -180,13 +181,13 @@ export function parseBakeFiles(files: readonly SourceFile[], opts: ParseOptions 
 			const inst = st.instances[i] as Instance;
 			const name = st.names?.[i] ?? (b.labels[0] as string);
 			const fields = toRecord(inst.fields) as MutableTarget;
-			const fieldRanges = toRecord(inst.ranges) as Partial<Record<TargetField, Range>>;
 			if (b.type === 'target') {
+				const fieldRanges = ev.fieldRanges(b) as Partial<Record<TargetField, Range>>;
 				const prev = targets.get(name);
 				if (prev) {
 					mergeTarget(prev.fields, fields);
 					prev.origin.blockRanges.push(b.range);
-					Object.assign(prev.origin.fieldRanges, fieldRanges);
+					prev.origin.fieldRanges = {...prev.origin.fieldRanges, ...fieldRanges};
 				} else {
 					targets.set(name, {
 						name,
