@@ -24,6 +24,7 @@ import {
 import {dirname, join, relative} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {uiPlugins} from './bundle-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -33,116 +34,6 @@ const next = join(root, `dist.new-${process.pid}`);
 const old = join(root, `dist.old-${process.pid}`);
 if (existsSync(dist) && !lstatSync(dist).isDirectory())
 	throw new Error(`bundle: ${dist} is not a directory; not replacing it`);
-
-/**
- * yoga-layout (Ink's layout engine) carries its WebAssembly as a base64 `data:` URL and loads it
- * with `fetch()`. On Node the first `fetch()` loads undici and decodes the URL through it (about
- * 50 ms of every start of the tree browser), and the compile that follows runs on background
- * threads, which a busy machine leaves the main thread waiting for. So at build time the base64
- * moves out of yoga's loader into yoga's entry module, which decodes it with Buffer and compiles
- * it on the spot through Emscripten's `instantiateWasm` hook (a few milliseconds).
- */
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(b) {
-		const entry = fileURLToPath(import.meta.resolve('yoga-layout'));
-		const loader = join(dirname(entry), '../binaries/yoga-wasm-base64-esm.js');
-		const source = readFileSync(loader, 'utf8');
-		const dataUrl = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
-		const found = [...source.matchAll(dataUrl)];
-		if (found.length !== 1 || !found[0]?.[1])
-			throw new Error(`${loader}: expected one wasm data: URL (yoga-layout changed?)`);
-		const base64 = found[0][1];
-		b.onLoad({filter: /[\\/]yoga-wasm-base64-esm\.js$/}, () => ({
-			// With instantiateWasm the URL is never read; an empty one keeps the bytes out of the
-			// bundle twice.
-			contents: source.replace(dataUrl, '""').replace('import.meta.url', 'undefined'),
-			loader: 'js',
-		}));
-		b.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, () => ({
-			// The same module as yoga's own entry, compiling the bytes itself. The compile is
-			// synchronous, and yoga's Emscripten loader then fills the object it is given before
-			// it returns, so no top-level await is needed (a CommonJS bundle cannot have one).
-			contents: [
-				"import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
-				"import wrapAssembly from './wrapAssembly.js';",
-				`const bytes = Buffer.from('${base64}', 'base64');`,
-				'const yoga = {',
-				'\tinstantiateWasm(imports, receive) {',
-				'\t\tconst instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);',
-				'\t\treceive(instance);',
-				'\t\treturn instance.exports;',
-				'\t},',
-				'};',
-				'loadYoga(yoga);',
-				"if (typeof yoga.Node !== 'function') throw new Error('yoga-layout did not load synchronously');",
-				'export default wrapAssembly(yoga);',
-				"export * from './generated/YGEnums.js';",
-			].join('\n'),
-			loader: 'js',
-			resolveDir: dirname(entry),
-		}));
-	},
-};
-
-/**
- * Ink's reconciler has two top-level awaits, both only for development (React devtools, and
- * Ink's package.json for them, when DEV=true). A CommonJS bundle cannot have them; baketree ships
- * without devtools (react-devtools-core is aliased away below), so both become what they give
- * when DEV is unset.
- */
-const inkWithoutTopLevelAwait = {
-	name: 'ink-without-top-level-await',
-	setup(b) {
-		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
-			const source = readFileSync(args.path, 'utf8');
-			const edits = [
-				["await import('./devtools.js');", "throw new Error('React devtools are not bundled');"],
-				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
-			];
-			let contents = source;
-			for (const [from, to] of edits) {
-				if (contents.split(from).length !== 2)
-					throw new Error(`${args.path}: expected one "${from}" (ink changed?)`);
-				contents = contents.replace(from, to);
-			}
-			return {contents, loader: 'js'};
-		});
-	},
-};
-
-/**
- * Ink measures every line it draws with string-width (two versions of it: Ink's own, and
- * wrap-ansi's). Both are given src/ui/text/string-width.ts instead, which answers the characters
- * a tree UI draws itself and passes anything else on to string-width. string-width itself is
- * loaded on that first call, not with Ink: making its module costs about 50 ms (its Unicode
- * property regexes), and a tree of plain names never needs it.
- */
-const fastStringWidth = {
-	name: 'fast-string-width',
-	setup(b) {
-		const shim = join(root, 'src/ui/text/string-width.ts');
-		b.onResolve({filter: /^string-width$/}, (args) => {
-			if (args.namespace === 'string-width-on-first-use') return undefined;
-			if (args.importer === shim)
-				return {path: 'string-width', namespace: 'string-width-on-first-use'};
-			return {path: shim};
-		});
-		// A CommonJS module: esbuild makes what it require()s (the ES module string-width)
-		// wait, uninitialised, for the first require.
-		b.onLoad({filter: /.*/, namespace: 'string-width-on-first-use'}, () => ({
-			contents: [
-				'let real;',
-				'module.exports = function stringWidth(text, options) {',
-				"\treal ??= require('string-width').default;",
-				'\treturn real(text, options);',
-				'};',
-			].join('\n'),
-			loader: 'js',
-			resolveDir: root,
-		}));
-	},
-};
 
 /**
  * The build identity (`__BAKETREE_BUILD_ID__`, the output cache's notion of "the same code"): the
@@ -214,7 +105,7 @@ const builds = [
 		alias: {'react-devtools-core': './scripts/empty-module.mjs'},
 		// node-pty is a test-only native module; never bundle it.
 		external: ['node-pty'],
-		plugins: [yogaWithoutFetch, inkWithoutTopLevelAwait, fastStringWidth],
+		plugins: uiPlugins(root),
 	}),
 	build({
 		...common,

@@ -1,0 +1,165 @@
+// The esbuild plugins that make Ink and its dependencies fit baketree's bundle: shared by
+// scripts/bundle.mjs (the CLI) and the benchmarks that measure the UI as it ships.
+
+import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/**
+ * yoga-layout (Ink's layout engine) carries its WebAssembly as a base64 `data:` URL and loads it
+ * with `fetch()`. On Node the first `fetch()` loads undici and decodes the URL through it (about
+ * 50 ms of every start of the tree browser), and the compile that follows runs on background
+ * threads, which a busy machine leaves the main thread waiting for. So at build time the base64
+ * moves out of yoga's loader into yoga's entry module, which decodes it with Buffer and compiles
+ * it on the spot through Emscripten's `instantiateWasm` hook (a few milliseconds).
+ */
+function yogaWithoutFetch() {
+	return {
+		name: 'yoga-without-fetch',
+		setup(b) {
+			const entry = fileURLToPath(import.meta.resolve('yoga-layout'));
+			const loader = join(dirname(entry), '../binaries/yoga-wasm-base64-esm.js');
+			const source = readFileSync(loader, 'utf8');
+			const dataUrl = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
+			const found = [...source.matchAll(dataUrl)];
+			if (found.length !== 1 || !found[0]?.[1])
+				throw new Error(`${loader}: expected one wasm data: URL (yoga-layout changed?)`);
+			const base64 = found[0][1];
+			b.onLoad({filter: /[\\/]yoga-wasm-base64-esm\.js$/}, () => ({
+				// With instantiateWasm the URL is never read; an empty one keeps the bytes out of the
+				// bundle twice.
+				contents: source.replace(dataUrl, '""').replace('import.meta.url', 'undefined'),
+				loader: 'js',
+			}));
+			b.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, () => ({
+				// The same module as yoga's own entry, compiling the bytes itself. The compile is
+				// synchronous, and yoga's Emscripten loader then fills the object it is given before
+				// it returns, so no top-level await is needed (a CommonJS bundle cannot have one).
+				contents: [
+					"import loadYoga from '../binaries/yoga-wasm-base64-esm.js';",
+					"import wrapAssembly from './wrapAssembly.js';",
+					`const bytes = Buffer.from('${base64}', 'base64');`,
+					'const yoga = {',
+					'\tinstantiateWasm(imports, receive) {',
+					'\t\tconst instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);',
+					'\t\treceive(instance);',
+					'\t\treturn instance.exports;',
+					'\t},',
+					'};',
+					'loadYoga(yoga);',
+					"if (typeof yoga.Node !== 'function') throw new Error('yoga-layout did not load synchronously');",
+					'export default wrapAssembly(yoga);',
+					"export * from './generated/YGEnums.js';",
+				].join('\n'),
+				loader: 'js',
+				resolveDir: dirname(entry),
+			}));
+		},
+	};
+}
+
+/**
+ * Ink's reconciler has two top-level awaits, both only for development (React devtools, and
+ * Ink's package.json for them, when DEV=true). A CommonJS bundle cannot have them; baketree ships
+ * without devtools (react-devtools-core is aliased away below), so both become what they give
+ * when DEV is unset.
+ */
+function inkWithoutTopLevelAwait() {
+	return {
+		name: 'ink-without-top-level-await',
+		setup(b) {
+			b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const edits = [
+					["await import('./devtools.js');", "throw new Error('React devtools are not bundled');"],
+					['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+				];
+				let contents = source;
+				for (const [from, to] of edits) {
+					if (contents.split(from).length !== 2)
+						throw new Error(`${args.path}: expected one "${from}" (ink changed?)`);
+					contents = contents.replace(from, to);
+				}
+				return {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+ * Ink measures every line it draws with string-width (two versions of it: Ink's own, and
+ * wrap-ansi's). Both are given src/ui/text/string-width.ts instead, which answers the characters
+ * a tree UI draws itself and passes anything else on to string-width. string-width itself is
+ * loaded on that first call, not with Ink: making its module costs about 50 ms (its Unicode
+ * property regexes), and a tree of plain names never needs it.
+ */
+function fastStringWidth(root) {
+	return {
+		name: 'fast-string-width',
+		setup(b) {
+			const shim = join(root, 'src/ui/text/string-width.ts');
+			b.onResolve({filter: /^string-width$/}, (args) => {
+				if (args.namespace === 'string-width-on-first-use') return undefined;
+				if (args.importer === shim)
+					return {path: 'string-width', namespace: 'string-width-on-first-use'};
+				return {path: shim};
+			});
+			// A CommonJS module: esbuild makes what it require()s (the ES module string-width)
+			// wait, uninitialised, for the first require.
+			b.onLoad({filter: /.*/, namespace: 'string-width-on-first-use'}, () => ({
+				contents: [
+					'let real;',
+					'module.exports = function stringWidth(text, options) {',
+					"\treal ??= require('string-width').default;",
+					'\treturn real(text, options);',
+					'};',
+				].join('\n'),
+				loader: 'js',
+				resolveDir: root,
+			}));
+		},
+	};
+}
+
+/**
+ * Ink makes new text caches (each line's styled characters, each string's width) for every
+ * frame it draws, so every frame tokenizes and measures every line again: about half of a
+ * keypress's frame on a tree. The caches only ever hold what a string always gives (the
+ * characters are not changed after), so one set serves every frame. It starts afresh after
+ * a thousand lines (a line of 140 styled cells holds about 8 KB), or 20,000 measured strings.
+ */
+function inkSharedOutputCaches() {
+	return {
+		name: 'ink-shared-output-caches',
+		setup(b) {
+			b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const from = '    caches = new OutputCaches();';
+				if (source.split(from).length !== 2 || !source.includes('class OutputCaches {'))
+					throw new Error(`${args.path}: expected one "${from.trim()}" (ink changed?)`);
+				const shared = [
+					'let sharedCaches;',
+					'function framesCaches() {',
+					'    if (!sharedCaches || sharedCaches.styledChars.size > 1000 || sharedCaches.widths.size > 20000)',
+					'        sharedCaches = new OutputCaches();',
+					'    return sharedCaches;',
+					'}',
+				].join('\n');
+				const contents = source
+					.replace(from, '    caches = framesCaches();')
+					.replace('export default class Output {', `${shared}\nexport default class Output {`);
+				return {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
+/** Every plugin the CLI bundle is built with; `root` is the repository. */
+export function uiPlugins(root) {
+	return [
+		yogaWithoutFetch(),
+		inkWithoutTopLevelAwait(),
+		inkSharedOutputCaches(),
+		fastStringWidth(root),
+	];
+}
