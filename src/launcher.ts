@@ -10,7 +10,15 @@
 // usual, and a cache that cannot be written is no error. BAKETREE_NO_CODE_CACHE=1 turns it off.
 
 import {isAscii} from 'node:buffer';
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {Script} from 'node:vm';
@@ -22,14 +30,25 @@ declare const __BAKETREE_BUILD_ID__: string;
 // entry about 8 ms sooner than an ES module one.
 const bundle = join(__dirname, 'baketree.cjs');
 
+const BUILD = __BAKETREE_BUILD_ID__.slice(0, 16);
+/** Files of other builds are removed once they are this old (two installs may share the folder). */
+const OTHER_BUILDS_KEPT_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Which cache file this run reads and writes: one per command (what `print` compiles is not
- * what the tree browser compiles), per build and per Node binary.
+ * Which cache file this run reads and writes: one per command and per kind of output (what
+ * `print` compiles is not what the tree browser compiles, and the tree browser on a terminal
+ * runs Ink where `baketree > file` prints text), per build and per Node binary.
  */
 function cacheName(argv: readonly string[]): string {
 	const first = argv[0];
 	const command = first && /^[a-z]{1,16}$/.test(first) ? first : 'ui';
-	return `${command}-${process.version}-${process.arch}-${__BAKETREE_BUILD_ID__.slice(0, 16)}.bin`;
+	const output = process.stdout.isTTY ? '-tty' : '';
+	return `${command}${output}-${process.version}-${process.arch}-${BUILD}.bin`;
+}
+
+/** Help and version runs compile next to nothing: a cache saved from one would stay thin. */
+function representative(argv: readonly string[]): boolean {
+	return !argv.some((a) => a === '-h' || a === '--help' || a === '--version' || a === 'help');
 }
 
 function readQuietly(path: string): Buffer | undefined {
@@ -47,10 +66,12 @@ function saveCache(dir: string, name: string, data: Buffer): void {
 		mkdirSync(dir, {recursive: true, mode: 0o700});
 		writeFileSync(temp, data, {mode: 0o600});
 		renameSync(temp, join(dir, name));
-		// Files of other builds are never read again.
-		const build = __BAKETREE_BUILD_ID__.slice(0, 16);
-		for (const other of readdirSync(dir))
-			if (!other.includes(build)) rmSync(join(dir, other), {force: true});
+		const now = Date.now();
+		for (const other of readdirSync(dir)) {
+			if (other.includes(BUILD)) continue;
+			const path = join(dir, other);
+			if (now - statSync(path).mtimeMs > OTHER_BUILDS_KEPT_MS) rmSync(path, {force: true});
+		}
 	} catch {
 		try {
 			rmSync(temp, {force: true});
@@ -75,7 +96,8 @@ function launch(): void {
 	}
 	const useCache = process.env['BAKETREE_NO_CODE_CACHE'] !== '1';
 	const dir = codeCacheDir();
-	const name = cacheName(process.argv.slice(2));
+	const argv = process.argv.slice(2);
+	const name = cacheName(argv);
 	const cachedData = useCache ? readQuietly(join(dir, name)) : undefined;
 	// The CommonJS wrapper starts on the bundle's first line, so its line numbers (and its
 	// source map) stay right.
@@ -83,7 +105,7 @@ function launch(): void {
 		`(function (exports, require, module, __filename, __dirname) {${source}\n})`,
 		{filename: bundle, ...(cachedData ? {cachedData} : {})},
 	);
-	if (useCache && (!cachedData || script.cachedDataRejected)) {
+	if (useCache && (!cachedData || script.cachedDataRejected) && representative(argv)) {
 		// Saved at the end of a successful run, when it holds everything the command ran.
 		process.once('exit', (code) => {
 			if (code === 0) saveCache(dir, name, script.createCachedData());

@@ -3,7 +3,7 @@
 // or when turned off, and never a reason for the CLI to fail.
 
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -62,20 +62,34 @@ describe('code cache of the bundled CLI', () => {
 		expect(files().map((f) => f.split('-')[0])).toEqual(['list', 'print']);
 	});
 
-	it('replaces a corrupt cache and the files of other builds, and prints the same', () => {
+	it('replaces a corrupt cache and old files of other builds, and prints the same', () => {
 		const {code, run, files} = setup();
 		const good = run(['print', 'app']);
 		const [file] = files();
 		const path = join(code, file as string);
 		writeFileSync(path, Buffer.alloc(4096, 7));
+		// Another install's file: kept while recent, removed once a day old.
+		const recent = 'print-v0.0.0-x64-1111111111111111.bin';
+		writeFileSync(join(code, recent), 'another build');
 		const stale = join(code, 'print-v0.0.0-x64-0000000000000000.bin');
 		writeFileSync(stale, 'old build');
+		const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+		utimesSync(stale, twoDaysAgo, twoDaysAgo);
 
 		const again = run(['print', 'app']);
 		expect(again.stderr).toBe('');
 		expect(again.stdout).toBe(good.stdout);
-		expect(files()).toEqual([file]);
+		expect(files()).toEqual([file, recent].sort());
 		expect(statSync(path).size).toBeGreaterThan(10_000);
+	});
+
+	it('is not written by a help run, which would leave it thin', () => {
+		const {run, files} = setup();
+		expect(run(['print', '--help']).status).toBe(0);
+		expect(run(['--version']).status).toBe(0);
+		expect(files()).toEqual([]);
+		expect(run(['print', 'app']).status).toBe(0);
+		expect(files()).toHaveLength(1);
 	});
 
 	it('is not written by a failed run, nor when turned off', () => {
