@@ -135,7 +135,11 @@ function inkSharedOutputCaches() {
 			b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
 				const source = readFileSync(args.path, 'utf8');
 				const from = '    caches = new OutputCaches();';
-				if (source.split(from).length !== 2 || !source.includes('class OutputCaches {'))
+				if (
+					source.split(from).length !== 2 ||
+					!source.includes('class OutputCaches {') ||
+					!source.includes('export default class Output {')
+				)
 					throw new Error(`${args.path}: expected one "${from.trim()}" (ink changed?)`);
 				const shared = [
 					'let sharedCaches;',
