@@ -29,7 +29,11 @@ export function paramFor(def: FunctionDef, i: number): Param | undefined {
 	return def.params[i] ?? def.varParam;
 }
 
-export function callFunction(name: string, def: FunctionDef, args: readonly Value[]): Value {
+/**
+ * Calls a function as HCL does. `args` is the caller's own array (made for this call): a
+ * converted argument replaces its original in it, so no copy is made per call.
+ */
+export function callFunction(name: string, def: FunctionDef, args: Value[]): Value {
 	const n = def.params.length;
 	if (args.length < n) {
 		const missing = def.params[args.length] as Param;
@@ -45,8 +49,7 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
 		);
 	}
 	// HCL converts every argument first, then cty's Call refuses nulls.
-	// Copied only when a conversion changes an argument (most are already of their type).
-	let converted: readonly Value[] = args;
+	const converted = args;
 	for (let i = 0; i < args.length; i++) {
 		let c: Value;
 		try {
@@ -55,10 +58,7 @@ export function callFunction(name: string, def: FunctionDef, args: readonly Valu
 			if (err instanceof ConversionError) throw new FunctionArgError(i, err.message);
 			throw err;
 		}
-		if (c !== args[i]) {
-			if (converted === args) converted = [...args];
-			(converted as Value[])[i] = c;
-		}
+		if (c !== args[i]) converted[i] = c;
 	}
 	for (let i = 0; i < converted.length; i++) {
 		if ((converted[i] as Value).kind === 'null' && !(paramFor(def, i) as Param).allowNull) {

@@ -11,7 +11,7 @@ import {FunctionError} from '../../functions/types.js';
 import type {Expr} from '../ast.js';
 import {ArgMemo} from './arg-memo.js';
 import {hclDiagnosticsString} from './errors.js';
-import {evaluateExpr} from './evaluate.js';
+import {Evaluator} from './evaluate.js';
 import type {Scope} from './scope.js';
 
 export interface UserFunctionSpec {
@@ -49,6 +49,9 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 	const names = spec.variadic !== undefined ? [...spec.params, spec.variadic] : spec.params;
 	// Set while the body runs: a call that finds it set re-entered the function (a cycle).
 	let running = false;
+	// Calls never overlap (re-entry is the cycle error above), so one evaluator serves them all,
+	// emptied before each call: none is made per call.
+	const ev = new Evaluator();
 	return {
 		description: `user function ${spec.name}`,
 		params: spec.params.map((name) => ({name, type: DYNAMIC})),
@@ -66,11 +69,14 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 				values = fixed;
 			}
 			running = true;
+			ev.diags.length = 0;
+			ev.anon = undefined;
 			try {
-				const r = evaluateExpr(spec.result, base().params(names, values));
-				if (r.value === undefined) throw new UserFunctionError(r.diagnostics);
-				memo?.set(args, r.value);
-				return r.value;
+				const value = ev.eval(spec.result, base().params(names, values));
+				if (value === undefined || ev.diags.length > 0)
+					throw new UserFunctionError(ev.diags.splice(0));
+				memo?.set(args, value);
+				return value;
 			} finally {
 				running = false;
 			}
