@@ -29,36 +29,38 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function firstFrame(
 	env: Record<string, string> = {},
 ): Promise<{paint: number; tree: number}> {
-	const dir = mkdtempSync(join(tmpdir(), 'bt-bench-'));
-	writeTree(dir, MEDIUM);
-	const cache = mkdtempSync(join(tmpdir(), 'bt-bench-cache-'));
-	const paints: number[] = [];
-	const trees: number[] = [];
-	for (let i = 0; i < 5; i++) {
-		const start = performance.now();
-		const s = spawnCli(['-f', 'docker/bake.hcl'], {
-			cwd: dir,
-			env: {
-				BAKETREE_STATE_DIR: mkdtempSync(join(tmpdir(), 'bt-bs-')),
-				BAKETREE_CACHE_DIR: cache,
-				...env,
-			},
-		});
-		let paint: number | undefined;
-		// Poll the raw output (cheap) rather than the emulated screen.
-		while (!s.output().includes('system ×1')) {
-			if (paint === undefined && s.output().includes('reading docker/bake.hcl'))
-				paint = performance.now() - start;
-			if (performance.now() - start > 20_000) throw new Error('no first frame within 20 s');
-			await new Promise((r) => setTimeout(r, 2));
+	// One scratch folder for the tree, the cache and each start's state; removed at the end.
+	const scratch = mkdtempSync(join(tmpdir(), 'bt-bench-'));
+	try {
+		const dir = join(scratch, 'tree');
+		writeTree(dir, MEDIUM);
+		const cache = join(scratch, 'cache');
+		const paints: number[] = [];
+		const trees: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const start = performance.now();
+			const s = spawnCli(['-f', 'docker/bake.hcl'], {
+				cwd: dir,
+				env: {BAKETREE_STATE_DIR: join(scratch, `state-${i}`), BAKETREE_CACHE_DIR: cache, ...env},
+			});
+			let paint: number | undefined;
+			// Poll the raw output (cheap) rather than the emulated screen.
+			while (!s.output().includes('system ×1')) {
+				if (paint === undefined && s.output().includes('reading docker/bake.hcl'))
+					paint = performance.now() - start;
+				if (performance.now() - start > 20_000) throw new Error('no first frame within 20 s');
+				await new Promise((r) => setTimeout(r, 2));
+			}
+			const tree = performance.now() - start;
+			trees.push(tree);
+			paints.push(paint ?? tree);
+			s.press('q');
+			await s.exit;
 		}
-		const tree = performance.now() - start;
-		trees.push(tree);
-		paints.push(paint ?? tree);
-		s.press('q');
-		await s.exit;
+		return {paint: median(paints), tree: median(trees)};
+	} finally {
+		rmSync(scratch, {recursive: true, force: true});
 	}
-	return {paint: median(paints), tree: median(trees)};
 }
 
 /** Runs bench/keypress-child.ts built as the CLI is (see its header); returns its figures. */
