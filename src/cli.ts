@@ -65,14 +65,34 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 }
 
+/**
+ * Commands that are done when they return: they start no process and leave no write or
+ * timer behind. Node's own shutdown after its event loop empties (tearing the heap down) costs
+ * them ~15 ms, a twelfth of `baketree print`: they exit as soon as their output is written.
+ */
+const DONE_ON_RETURN: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'check']);
+
+/** Exits with `code` once standard output and error hold nothing unwritten. */
+function exitWhenFlushed(code: number): void {
+	const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+	if (pending.length === 0) process.exit(code);
+	let left = pending.length;
+	for (const s of pending)
+		s.once('drain', () => {
+			if (--left === 0) process.exit(code);
+		});
+}
+
 function isArgumentError(err: unknown): err is Error {
 	const code = (err as {code?: unknown} | null)?.code;
 	return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
+const command = process.argv[2];
 main(process.argv.slice(2)).then(
 	(code) => {
 		process.exitCode = code;
+		if (command !== undefined && DONE_ON_RETURN.has(command)) exitWhenFlushed(code);
 	},
 	(err: unknown) => {
 		// A bug, not bad input: say so briefly; BAKETREE_DEBUG shows the stack.
