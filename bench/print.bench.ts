@@ -26,6 +26,10 @@ function median(xs: number[]): number {
 
 type Env = Record<string, string>;
 
+// Runs per figure. This 2-core VM's timings spread by tens of milliseconds from run to run:
+// eleven runs give a median that a single slow or fast run does not move.
+const RUNS = 11;
+
 function print(dir: string, file: string, env: Env, stdout: 'ignore' | 'pipe'): Buffer | null {
 	return execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'print', '-f', file], {
 		cwd: dir,
@@ -35,7 +39,7 @@ function print(dir: string, file: string, env: Env, stdout: 'ignore' | 'pipe'): 
 	});
 }
 
-function timePrint(dir: string, file: string, env: Env, runs = 5): number {
+function timePrint(dir: string, file: string, env: Env, runs = RUNS): number {
 	const times: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const t0 = performance.now();
@@ -58,13 +62,13 @@ export async function benchPrint(): Promise<
 		const out = [];
 		// For scale: what no CLI can go under on this machine, now.
 		const startTimes: number[] = [];
-		for (let i = 0; i < 5; i++) {
+		for (let i = 0; i < RUNS; i++) {
 			const t0 = performance.now();
 			execFileSync(process.execPath, ['-e', '0'], {stdio: 'ignore', env: {}});
 			startTimes.push(performance.now() - t0);
 		}
 		out.push({
-			name: 'node -e 0: process start alone (median of 5)',
+			name: `node -e 0: process start alone (median of ${RUNS})`,
 			value: Math.round(median(startTimes)),
 			unit: 'ms',
 		});
@@ -76,7 +80,7 @@ export async function benchPrint(): Promise<
 			// read by the others, as on a user's machine; the first run after a build has none.
 			const codeEnv = {BAKETREE_NO_CACHE: '1', BAKETREE_CACHE_DIR: join(dir, `code-${name}`)};
 			out.push({
-				name: `print: whole process, no output cache, ${n} instances (median of 5)`,
+				name: `print: whole process, no output cache, ${n} instances (median of ${RUNS})`,
 				value: Math.round(timePrint(treeDir, file, codeEnv)),
 				unit: 'ms',
 				goal,
@@ -100,7 +104,7 @@ export async function benchPrint(): Promise<
 			)
 				throw new Error('a cached print differs from an evaluated one');
 			out.push({
-				name: `print: whole process, cache hit, ${n} instances (median of 5)`,
+				name: `print: whole process, cache hit, ${n} instances (median of ${RUNS})`,
 				value: Math.round(timePrint(treeDir, file, cacheEnv)),
 				unit: 'ms',
 				goal,
