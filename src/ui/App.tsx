@@ -5,6 +5,7 @@
 // horizontally once more, character by character, on every frame.
 
 import {Box, Text, useInput} from 'ink';
+import {useMemo} from 'react';
 import {bannerLines} from '../core/app/banner.js';
 import {handleKey} from '../core/app/keys.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../core/app/layout.js';
@@ -19,6 +20,12 @@ import {SearchView} from './SearchView.js';
 import {SidePane} from './SidePane.js';
 import {TreePane} from './TreePane.js';
 import {THEME} from './theme.js';
+import {createViewKeys, ViewKeysContext} from './view-keys.js';
+
+/** Modes whose view reads its own keys. */
+function isViewMode(mode: string): boolean {
+	return mode === 'build' || mode === 'complement';
+}
 
 export function App() {
 	const store = useAppStore();
@@ -26,16 +33,39 @@ export function App() {
 	const error = useApp((s) => s.error);
 	const mode = useApp((s) => s.mode.kind);
 	const status = useApp((s) => s.status);
-	// The build and Complement views read their own keys while they are up.
-	const ownKeys = mode !== 'build' && mode !== 'complement';
-	useInput(
-		(input, key) => {
-			for (const name of keyNames(input, key)) handleKey(store.getState(), name);
-		},
-		{isActive: ownKeys},
-	);
-	if (mode === 'build') return <BuildScreen columns={viewport.columns} rows={viewport.rows} />;
-	if (mode === 'complement') return <ComplementScreen />;
+	// The build and Complement views get their keys through viewKeys (src/ui/view-keys.tsx):
+	// the ones typed before such a view has come up are kept for it, not lost.
+	const viewKeys = useMemo(createViewKeys, []);
+	useInput((input, key) => {
+		if (isViewMode(store.getState().mode.kind)) {
+			// Ctrl-C quits even while the view is still coming up (a build that never starts).
+			if (key.ctrl && input === 'c' && !viewKeys.ready()) handleKey(store.getState(), 'ctrl-c');
+			else viewKeys.dispatch(input, key);
+			return;
+		}
+		viewKeys.clear();
+		// Typed text can come as one chunk ("bq"): a key that opens a view hands it the rest.
+		const names = keyNames(input, key);
+		const chars = names.length > 1 ? [...input] : undefined;
+		for (let i = 0; i < names.length; i++) {
+			if (isViewMode(store.getState().mode.kind)) {
+				for (const ch of chars?.slice(i) ?? []) viewKeys.dispatch(ch, key);
+				return;
+			}
+			handleKey(store.getState(), names[i] as string);
+		}
+	});
+	if (isViewMode(mode)) {
+		return (
+			<ViewKeysContext.Provider value={viewKeys}>
+				{mode === 'build' ? (
+					<BuildScreen columns={viewport.columns} rows={viewport.rows} />
+				) : (
+					<ComplementScreen />
+				)}
+			</ViewKeysContext.Provider>
+		);
+	}
 	const layout = computeLayout(viewport, bannerLines(error).length);
 	if (layout.tooSmall) {
 		return (

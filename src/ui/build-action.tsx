@@ -24,7 +24,8 @@ const opening = <Text color={THEME.dim}>opening…</Text>;
 export function BuildScreen({columns, rows}: {columns: number; rows: number}) {
 	const build = useApp((s) => s.build);
 	const close = useApp((s) => s.closeBuild);
-	if (!build) return null;
+	// The build is starting: its view is up already (src/core/app/actions/launch.ts).
+	if (!build) return opening;
 	return (
 		<Suspense fallback={opening}>
 			<BuildView store={build.store} onExit={close} size={{columns, rows}} />
@@ -36,7 +37,7 @@ export function BuildScreen({columns, rows}: {columns: number; rows: number}) {
 export function ComplementScreen() {
 	const run = useApp((s) => s.complement);
 	const close = useApp((s) => s.closeComplement);
-	if (!run) return null;
+	if (!run) return opening;
 	return (
 		<Suspense fallback={opening}>
 			<ComplementView store={run.store} onExit={close} />

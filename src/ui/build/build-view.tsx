@@ -2,11 +2,12 @@
 // focused target's steps and log tail, or 2-4 pinned targets side by side. Draws slices of a
 // BuildStore and sends intents; never touches buildx itself.
 
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import {useStore} from 'zustand';
 import {buildProgress, targetRows} from '../../core/progress/rows.js';
 import type {BuildStore} from '../../core/progress/store.js';
+import {useViewKeys} from '../view-keys.js';
 import {clip, ROW_COLOR, seconds} from './format.js';
 import {KEYS} from './keys.js';
 import {paneRows} from './pane-model.js';
@@ -57,7 +58,7 @@ export function BuildView({store, onExit, size}: BuildViewProps) {
 	const progress = useMemo(() => buildProgress(build), [build, version]);
 	const selected = ui.selected ?? rows[0]?.name;
 
-	useInput((input, key) => {
+	useViewKeys((input, key) => {
 		if (ui.searching) {
 			if (key.escape) actions.closeSearch(false);
 			else if (key.return) actions.closeSearch(true);

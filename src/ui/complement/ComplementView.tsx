@@ -1,11 +1,12 @@
 // The live Complement view. Draws slices of the store and sends it intents; all state lives in
 // the store so that the view stays a function of it. Only the rows that fit are rendered and
 // the frame is kept one line shorter than the terminal so that it never scrolls.
-import {Box, useInput, useStdout} from 'ink';
+import {Box, useStdout} from 'ink';
 import {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
 import {useStore} from 'zustand';
 import type {StateFilter} from '../../core/complement/rows.js';
 import {type ComplementStore, selectRows} from '../../core/complement/store.js';
+import {useViewKeys} from '../view-keys.js';
 import {Footer, Header, Help, TextPane} from './panes.js';
 import {TestList, windowStart} from './test-list.js';
 
@@ -59,7 +60,7 @@ export function ComplementView({store, onExit}: {store: ComplementStore; onExit:
 	const startRef = useRef(0);
 	startRef.current = windowStart(startRef.current, cursor, bodyHeight, rows.length);
 
-	useInput((input, key) => {
+	useViewKeys((input, key) => {
 		const s = store.getState();
 		if (key.ctrl && input === 'c') {
 			s.cancelRun();

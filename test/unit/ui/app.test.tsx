@@ -158,15 +158,44 @@ describe('App', () => {
 		expect(await frameWith('system--debian system--ubuntu')).toContain(
 			'system--debian system--ubuntu',
 		);
-		// The build view reads its own keys: q goes back to the tree, not out of the app. It
-		// takes keys once its input handler is attached (an effect run after its first frame,
-		// late on a loaded machine): q is pressed again while the build view is still shown.
-		for (let i = 0; i < 100 && store.getState().mode.kind === 'build'; i++) await press('q');
+		// The build view reads its own keys: q goes back to the tree, not out of the app.
+		await press('q');
 		expect(store.getState().quitting).toBe(false);
 		expect(await frameWith('the build goes on: b shows it again')).toContain(
 			'the build goes on: b shows it again',
 		);
 		expect(frame()).toContain('Tree (root at the bottom)');
+		r.unmount();
+	});
+	it('keeps the keys typed before the build view has come up for it', async () => {
+		const build = createBuildStore({title: 'system--debian'});
+		const {frameWith, store, r} = await mount({
+			deps: {startBuild: () => ({store: build, cancel: () => {}, done: new Promise(() => {})})},
+		});
+		// b starts the build; q comes in the same moment, before the view has loaded its code
+		// and attached its key handler: it is the view's, and takes the user back to the tree.
+		r.stdin.write('b');
+		r.stdin.write('q');
+		expect(await frameWith('the build goes on: b shows it again')).toContain(
+			'the build goes on: b shows it again',
+		);
+		expect(store.getState().mode.kind).not.toBe('build');
+		expect(store.getState().quitting).toBe(false);
+		r.unmount();
+	});
+	it('quits on Ctrl-C while a build is still starting', async () => {
+		const {store, r, frame} = await mount({
+			// A build that never starts: the view stays on "opening…".
+			deps: {startBuild: () => new Promise(() => {})},
+		});
+		await new Promise((res) => setTimeout(res, 30));
+		r.stdin.write('b');
+		await new Promise((res) => setTimeout(res, 30));
+		expect(store.getState().mode.kind).toBe('build');
+		expect(frame()).toContain('opening…');
+		r.stdin.write('\x03');
+		await new Promise((res) => setTimeout(res, 30));
+		expect(store.getState().quitting).toBe(true);
 		r.unmount();
 	});
 });

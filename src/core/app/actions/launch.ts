@@ -72,6 +72,9 @@ export function launchActions({get, set, deps, options}: ActionContext): LaunchA
 			return;
 		}
 		starting = true;
+		// The build view is up from the key on (it shows "opening…" until the build starts):
+		// keys typed meanwhile are the view's, not the tree's (q goes back, it does not quit).
+		set({build: undefined, mode: {kind: 'build'}, message: null});
 		try {
 			const build = await start({
 				targets,
@@ -85,7 +88,9 @@ export function launchActions({get, set, deps, options}: ActionContext): LaunchA
 				env: options.env,
 				cwd: options.cwd ?? '.',
 			});
-			set({build, mode: {kind: 'build'}, message: null});
+			// Closed while starting (q): the build runs on behind the tree.
+			if (get().mode.kind === 'build') set({build, message: null});
+			else set({build, message: 'the build goes on: b shows it again'});
 		} catch (err) {
 			set({mode: NORMAL, message: err instanceof Error ? err.message : String(err)});
 		} finally {
@@ -131,14 +136,17 @@ export function launchActions({get, set, deps, options}: ActionContext): LaunchA
 			if (!node) return set({message: 'C runs Complement for one instance: move to one first'});
 			if (!deps.startComplement) return set({message: 'Complement is not available here'});
 			get().complement?.cancel();
+			// As for builds: the view is up from the key on, and keys typed meanwhile are its.
+			set({complement: undefined, mode: {kind: 'complement'}, message: null});
 			try {
 				const run = await deps.startComplement({
 					target: node.name,
 					env: Object.fromEntries(node.vector),
 				});
-				set({complement: run, mode: {kind: 'complement'}, message: null});
+				if (get().mode.kind === 'complement') set({complement: run, message: null});
+				else run.cancel();
 			} catch (err) {
-				set({message: err instanceof Error ? err.message : String(err)});
+				set({mode: NORMAL, message: err instanceof Error ? err.message : String(err)});
 			}
 		},
 		closeComplement() {
