@@ -95,5 +95,19 @@ describe('evaluator', () => {
 			makeUserFunction({name: 'g', params: ['a'], result: rec}, () => global),
 		);
 		expect(run('g(1)', global).errors.join()).toMatch(/function cycle not allowed for g/);
+		// A name given twice is bound to the later argument (hcl's userfunc sets them in order).
+		const twice = parseExpression('[a, b]', 't.hcl').expr;
+		global.defineFunction(
+			'h',
+			makeUserFunction({name: 'h', params: ['a', 'a'], variadic: 'b', result: twice}, () => global),
+		);
+		expect(run('h("first", "second", "rest")', global).value).toBe('["second", ["rest"]]');
+		// The variadic parameter is bound last: it wins over a parameter of the same name.
+		const onlyA = parseExpression('a', 't.hcl').expr;
+		global.defineFunction(
+			'k',
+			makeUserFunction({name: 'k', params: ['a'], variadic: 'a', result: onlyA}, () => global),
+		);
+		expect(run('k("one", "two")', global).value).toBe('["two"]');
 	});
 });

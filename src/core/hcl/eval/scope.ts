@@ -89,7 +89,9 @@ export class Scope {
 		for (let s: Scope | undefined = this; s; s = s.parent) {
 			const names = s.#names;
 			if (names) {
-				for (let i = 0; i < names.length; i++)
+				// From the end: a name given twice is bound to the later value, as a Map set in
+				// order would hold it.
+				for (let i = names.length - 1; i >= 0; i--)
 					if (names[i] === name) return (s.#values as readonly Value[])[i];
 				continue;
 			}
