@@ -88,11 +88,11 @@ function isArgumentError(err: unknown): err is Error {
 	return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
-const command = process.argv[2];
+const commandName = process.argv[2];
 main(process.argv.slice(2)).then(
 	(code) => {
 		process.exitCode = code;
-		if (command !== undefined && DONE_ON_RETURN.has(command)) exitWhenFlushed(code);
+		if (commandName !== undefined && DONE_ON_RETURN.has(commandName)) exitWhenFlushed(code);
 	},
 	(err: unknown) => {
 		// A bug, not bad input: say so briefly; BAKETREE_DEBUG shows the stack.

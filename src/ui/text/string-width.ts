@@ -4,11 +4,12 @@
 // (no width). Anything else (wide or combining characters, emoji, other escapes, options) goes
 // to string-width itself.
 //
-// Why: the bundle gives Ink this module in place of string-width (scripts/bundle.mjs). Ink
-// measures every line it draws with string-width, which segments graphemes and runs Unicode
-// property regexes on each: its first call compiles those (about 40 ms) and a tree line with box
-// drawing costs about 90 µs. test/unit/ui/string-width.test.ts checks every code point of
-// NARROW and random mixed strings against string-width.
+// Why: the bundle gives Ink this module in place of string-width (scripts/bundle-plugins.mjs),
+// and makes string-width itself only when this module first passes a string on. Ink measures
+// every line it draws with string-width, which segments graphemes and runs Unicode property
+// regexes on each: making its module costs about 50 ms and a tree line with box drawing about
+// 90 µs. test/unit/ui/string-width.test.ts checks every code point of NARROW and random mixed
+// strings against string-width.
 
 import realStringWidth from 'string-width';
 
