@@ -10,18 +10,11 @@
 // usual, and a cache that cannot be written is no error. BAKETREE_NO_CODE_CACHE=1 turns it off.
 
 import {isAscii} from 'node:buffer';
-import {
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-} from 'node:fs';
+import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {Script} from 'node:vm';
+import {writeFileAtomic} from './core/atomic-file.js';
 import {codeCacheDir} from './core/state-dir.js';
 
 declare const __BAKETREE_BUILD_ID__: string;
@@ -59,13 +52,9 @@ function readQuietly(path: string): Buffer | undefined {
 	}
 }
 
-/** Written beside its name and renamed over it: a reader never sees half a file. */
 function saveCache(dir: string, name: string, data: Buffer): void {
-	const temp = join(dir, `.${name}.${process.pid}`);
+	if (!writeFileAtomic(join(dir, name), data)) return;
 	try {
-		mkdirSync(dir, {recursive: true, mode: 0o700});
-		writeFileSync(temp, data, {mode: 0o600});
-		renameSync(temp, join(dir, name));
 		const now = Date.now();
 		for (const other of readdirSync(dir)) {
 			if (other.includes(BUILD)) continue;
@@ -73,11 +62,7 @@ function saveCache(dir: string, name: string, data: Buffer): void {
 			if (now - statSync(path).mtimeMs > OTHER_BUILDS_KEPT_MS) rmSync(path, {force: true});
 		}
 	} catch {
-		try {
-			rmSync(temp, {force: true});
-		} catch {
-			// The folder is not there or not writable: nothing was left in it either.
-		}
+		// Removed meanwhile by another run, or not ours to remove: left as it is.
 	}
 }
 

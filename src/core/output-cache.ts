@@ -17,19 +17,11 @@
 // miss, never an error: each entry carries its length and hash and is written atomically.
 // The directory keeps the newest entries only (by count and by size), pruned on every write.
 
-import {createHash, randomBytes} from 'node:crypto';
-import {
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	rmSync,
-	statSync,
-	utimesSync,
-	writeFileSync,
-} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {readdirSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {writeFileAtomic} from './atomic-file.js';
 import {mayBeCompose} from './bake/compose/detect.js';
 import type {SourceFile} from './bake/config.js';
 import type {Env} from './state-dir.js';
@@ -39,9 +31,9 @@ declare const __BAKETREE_BUILD_ID__: string | undefined;
 /** Entries kept: at most this many, the newest first... */
 export const MAX_ENTRIES = 100;
 /** ...and at most this many bytes together. */
-export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 /** A larger output is not cached at all. */
-export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 /** Leftover temp files (a writer killed between write and rename) older than this are removed. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -78,18 +70,12 @@ export function resetCacheStats(): void {
 	cacheStats.stores = 0;
 }
 
-/** Why a file named so makes its invocation uncacheable, or undefined when it does not. */
-function uncacheableName(name: string): string | undefined {
-	// `.yml`/`.yaml` are compose files, and any name but `.hcl`/`.json` (`-` included) may be one.
-	if (mayBeCompose(name)) return `${name} may be a compose file, which reads files of its own`;
-	return undefined;
-}
-
 /** Why these bake files make their invocation uncacheable, or undefined when they do not. */
 export function uncacheableFiles(files: readonly SourceFile[]): string | undefined {
 	for (const f of files) {
-		const byName = uncacheableName(f.name);
-		if (byName) return byName;
+		// `.yml`/`.yaml` are compose files, and any name but `.hcl`/`.json` (`-` included) may be one.
+		if (mayBeCompose(f.name))
+			return `${f.name} may be a compose file, which reads files of its own`;
 		if (IMPURE.test(f.content)) return `${f.name} mentions an impure function`;
 		// HCL-JSON strings are decoded before their templates are parsed: `\u0028` could spell a
 		// call the check above cannot see.
@@ -174,19 +160,8 @@ export function writeEntry(dir: string, key: string, output: string): boolean {
 	if (!KEY_PATTERN.test(key)) return false;
 	const payload = Buffer.from(output, 'utf8');
 	if (payload.length > MAX_ENTRY_BYTES) return false;
-	const temp = join(dir, `${TEMP_PREFIX}${key.slice(0, 16)}-${process.pid}-${randomHex()}`);
-	try {
-		// The output may hold values from the environment: readable by this user only.
-		mkdirSync(dir, {recursive: true, mode: 0o700});
-		writeFileSync(temp, Buffer.concat([Buffer.from(header(key, payload), 'latin1'), payload]), {
-			mode: 0o600,
-			flag: 'wx',
-		});
-		renameSync(temp, join(dir, key));
-	} catch {
-		removeQuietly(temp);
-		return false;
-	}
+	const entry = Buffer.concat([Buffer.from(header(key, payload), 'latin1'), payload]);
+	if (!writeFileAtomic(join(dir, key), entry, {tempPrefix: TEMP_PREFIX})) return false;
 	prune(dir);
 	return true;
 }
@@ -198,10 +173,6 @@ function removeQuietly(path: string): void {
 	} catch {
 		// ENOTDIR, EACCES, EROFS...: left as it is.
 	}
-}
-
-function randomHex(): string {
-	return randomBytes(6).toString('hex');
 }
 
 /** Keeps the newest entries within MAX_ENTRIES and MAX_TOTAL_BYTES; drops stale temp files. */
@@ -246,12 +217,7 @@ export function cacheSlot(dir: string, key: string): CacheSlot {
 	return {
 		key,
 		lookup() {
-			let found: string | undefined;
-			try {
-				found = readEntry(dir, key);
-			} catch {
-				found = undefined;
-			}
+			const found = readEntry(dir, key);
 			if (found === undefined) {
 				cacheStats.misses++;
 				return undefined;
@@ -267,11 +233,7 @@ export function cacheSlot(dir: string, key: string): CacheSlot {
 			return found;
 		},
 		store(output) {
-			try {
-				if (writeEntry(dir, key, output)) cacheStats.stores++;
-			} catch {
-				// Not stored: the next run evaluates again.
-			}
+			if (writeEntry(dir, key, output)) cacheStats.stores++;
 		},
 	};
 }

@@ -3,8 +3,9 @@
 // nothing: remembered state is a convenience, never a reason to fail.
 
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
+import {writeFileAtomic} from '../atomic-file.js';
 import {type Env, stateDir} from '../state-dir.js';
 import type {PersistedUi, Persistence} from './types.js';
 
@@ -49,15 +50,9 @@ export function filePersistence(env: Env): Persistence {
 			}
 		},
 		save(key, ui) {
-			try {
-				mkdirSync(dir, {recursive: true});
-				// Write then rename: a crash mid-write never leaves half a file behind.
-				const tmp = join(dir, `${key}.json.${process.pid}.tmp`);
-				writeFileSync(tmp, `${JSON.stringify(ui)}\n`);
-				renameSync(tmp, join(dir, `${key}.json`));
-			} catch {
-				// A read-only home must not break the explorer.
-			}
+			// A crash mid-write never leaves half a file; a read-only home does not break the
+			// explorer (the write just fails).
+			writeFileAtomic(join(dir, `${key}.json`), `${JSON.stringify(ui)}\n`);
 		},
 	};
 }

@@ -18,7 +18,7 @@ const NL = 10;
 const CR = 13;
 
 /** Far above any real line: only output that never ends its lines gets cut. */
-export const DEFAULT_MAX_LINE_BYTES = 16 << 20;
+const DEFAULT_MAX_LINE_BYTES = 16 << 20;
 
 export class LineSplitter {
 	/** Bytes of the unfinished line, in order. */

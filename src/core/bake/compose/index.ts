@@ -8,8 +8,7 @@ import {DiagnosticError} from '../../diagnostics.js';
 import {hclDiagnosticsString} from '../../hcl/eval/errors.js';
 import type {GroupOrigin, ParseOptions, RawGroup, SourceFile, TargetField} from '../config.js';
 import {type MutableTarget, mergeTarget} from '../parse/merge.js';
-import {parseGoBool} from '../parse/overrides.js';
-import {rebaseField} from '../parse/relative-paths.js';
+import {fileRelativePaths, rebaseField} from '../parse/relative-paths.js';
 import {isComposeName} from './detect.js';
 import {composeEnv} from './environment.js';
 import {ComposeError} from './errors.js';
@@ -125,8 +124,7 @@ export class ComposeSession {
 			throw e;
 		}
 		const first = files[0]?.name ?? '';
-		const rel = this.opts.env?.['BUILDX_BAKE_FILE_RELATIVE_PATHS'];
-		const relative = rel !== undefined && parseGoBool(rel) === true;
+		const relative = fileRelativePaths(this.opts.env);
 		const byName = new Map<string, ComposeTargetAcc>();
 		for (const t of built.targets) {
 			const fields = t.fields;

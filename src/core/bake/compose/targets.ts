@@ -6,6 +6,7 @@
 import type {Range} from '../../diagnostics.js';
 import type {CompositeEntry, RawGroup, StringMap} from '../config.js';
 import type {MutableTarget} from '../parse/merge.js';
+import {parseGoBool} from '../parse/overrides.js';
 import {ComposeError} from './errors.js';
 import {bytesSize, ramInBytes, UnitsError, ulimitString} from './units.js';
 import {isExternal} from './validate.js';
@@ -128,7 +129,7 @@ function buildTarget(
 		const v = build[kind];
 		if (v === undefined || v === null || v === '') continue;
 		const s = goSprint(v);
-		const b = goBool(s);
+		const b = parseGoBool(s);
 		attest.push(
 			b === undefined ? `type=${kind},${s}` : b ? `type=${kind}` : `type=${kind},disabled=true`,
 		);
@@ -141,12 +142,6 @@ function buildTarget(
 	const tags = t.tags as string[] | undefined;
 	if ((!tags || tags.length === 0) && str(svc['image'])) set('tags', [svc['image'] as string]);
 	return t;
-}
-
-function goBool(s: string): boolean | undefined {
-	if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s)) return true;
-	if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(s)) return false;
-	return undefined;
 }
 
 /** Args without a value take it from the service environment, then the project's; else dropped. */

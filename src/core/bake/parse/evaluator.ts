@@ -23,8 +23,7 @@ import {
 import {BakeFail, wrapError} from './errors.js';
 import type {Decoded} from './fields.js';
 import {decodeField, fieldKind, fieldToCty, GROUP_FIELDS, TARGET_FIELD_SET} from './fields.js';
-import {parseGoBool} from './overrides.js';
-import {rebaseField} from './relative-paths.js';
+import {fileRelativePaths, rebaseField} from './relative-paths.js';
 import type {VariableDecl, VariableState} from './variables.js';
 import {resolveVariable} from './variables.js';
 
@@ -106,8 +105,7 @@ export class BakeEvaluator {
 		this.attrs = attrs;
 		this.funcs = funcs;
 		this.varState = varState;
-		const rel = varState.env.BUILDX_BAKE_FILE_RELATIVE_PATHS;
-		this.relativePaths = rel !== undefined && parseGoBool(rel) === true;
+		this.relativePaths = fileRelativePaths(varState.env);
 	}
 
 	private key(scope: Scope, name: string): string {

@@ -3,6 +3,6 @@
 export {parseJsonBakeFile} from './json-lower.js';
 export type {JsonMember, JsonNode} from './json-scan.js';
 export {scanJson} from './json-scan.js';
-export {isComposeName, loadBakeFile} from './load-files.js';
+export {loadBakeFile} from './load-files.js';
 export {parseBakeFiles} from './parse-files.js';
 export {envLookupAllowed} from './variables.js';

@@ -8,8 +8,6 @@ import {parseHcl} from '../../hcl/parser.js';
 import type {SourceFile} from '../config.js';
 import {parseJsonBakeFile} from './json-lower.js';
 
-export {isComposeName} from '../compose/detect.js';
-
 const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
 
 export function loadBakeFile(f: SourceFile): {file?: File; diagnostics: readonly Diagnostic[]} {

@@ -4,6 +4,15 @@
 
 import {posix} from 'node:path';
 import type {Decoded} from './fields.js';
+import {parseGoBool} from './overrides.js';
+
+/** Whether the environment turns the switch on (a Go boolean, as buildx parses it). */
+export function fileRelativePaths(
+	env: Readonly<Record<string, string | undefined>> | undefined,
+): boolean {
+	const rel = env?.['BUILDX_BAKE_FILE_RELATIVE_PATHS'];
+	return rel !== undefined && parseGoBool(rel) === true;
+}
 
 function isLocal(p: string): boolean {
 	if (p === '' || p.startsWith('/') || p.includes('://')) return false;

@@ -4,7 +4,7 @@
 
 import {dirPath} from '../../go-path.js';
 import type {RawConfig, RawGroup, RawTarget} from '../config.js';
-import {parseGoBool} from '../parse/overrides.js';
+import {fileRelativePaths} from '../parse/relative-paths.js';
 import {BakeError} from './errors.js';
 import {matchPath} from './match.js';
 import {
@@ -265,8 +265,6 @@ export function dedup<T>(list: readonly T[]): T[] {
 /** bake.ReadTargets on a parsed configuration. */
 export function readTargets(raw: RawConfig, opts: ReadTargetsOptions = {}): ReadTargetsResult {
 	// The switch comes from the environment as in buildx unless the caller says otherwise.
-	const rel = opts.env?.['BUILDX_BAKE_FILE_RELATIVE_PATHS'];
-	const fileRelativePaths =
-		opts.fileRelativePaths ?? (rel !== undefined && parseGoBool(rel) === true);
-	return new Resolver(raw, {fileRelativePaths}).readTargets(opts);
+	const relative = opts.fileRelativePaths ?? fileRelativePaths(opts.env);
+	return new Resolver(raw, {fileRelativePaths: relative}).readTargets(opts);
 }
