@@ -9,6 +9,14 @@ import {DYNAMIC} from './value.js';
 export function unifyTypes(types: readonly Type[], unsafe = true): Type | undefined {
 	// cty treats an empty list of types as a degenerate case with no common type.
 	if (types.length === 0) return undefined;
+	// All of one primitive type (both branches of most conditionals): that type, as the
+	// preference walk below would find, without counting kinds.
+	const first = types[0] as Type;
+	if (first.kind === 'string' || first.kind === 'number' || first.kind === 'bool') {
+		let same = true;
+		for (let i = 1; i < types.length && same; i++) same = types[i]?.kind === first.kind;
+		if (same) return first;
+	}
 	const count = (k: Type['kind']) => types.filter((t) => t.kind === k).length;
 	const n = types.length;
 	const maps = count('map');

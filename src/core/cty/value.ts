@@ -75,10 +75,9 @@ export function sortedMap<V>(entries: Iterable<readonly [string, V]>): ReadonlyM
 	// Arrays are built by the caller for this call alone, so they are sorted in place; most
 	// arrive sorted already (written that way, or copied from a sorted map) and skip the sort.
 	const arr = Array.isArray(entries) ? (entries as (readonly [string, V])[]) : [...entries];
-	if (!isSortedByKey(arr)) {
-		if (arr.length <= 8) insertionSortByKey(arr);
-		else arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-	}
+	// Insertion sort takes one pass over sorted input: no separate check for few keys.
+	if (arr.length <= 8) insertionSortByKey(arr);
+	else if (!isSortedByKey(arr)) arr.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 	return new Map(arr);
 }
 

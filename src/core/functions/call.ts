@@ -49,24 +49,21 @@ export function callFunction(name: string, def: FunctionDef, args: Value[]): Val
 		);
 	}
 	// HCL converts every argument first, then cty's Call refuses nulls.
-	const converted = args;
 	for (let i = 0; i < args.length; i++) {
-		let c: Value;
 		try {
-			c = convert(args[i] as Value, (paramFor(def, i) as Param).type);
+			args[i] = convert(args[i] as Value, (paramFor(def, i) as Param).type);
 		} catch (err) {
 			if (err instanceof ConversionError) throw new FunctionArgError(i, err.message);
 			throw err;
 		}
-		if (c !== args[i]) converted[i] = c;
 	}
-	for (let i = 0; i < converted.length; i++) {
-		if ((converted[i] as Value).kind === 'null' && !(paramFor(def, i) as Param).allowNull) {
+	for (let i = 0; i < args.length; i++) {
+		if ((args[i] as Value).kind === 'null' && !(paramFor(def, i) as Param).allowNull) {
 			throw new FunctionArgError(i, 'argument must not be null');
 		}
 	}
 	try {
-		return def.impl(converted);
+		return def.impl(args);
 	} catch (err) {
 		if (err instanceof FunctionArgError || err instanceof FunctionError) throw err;
 		// Conversions and arithmetic inside implementations fail with cty's plain messages.

@@ -66,11 +66,12 @@ export class Lexer {
 	readonly base: number;
 	i = 0;
 	line: number;
-	/** Index where the current line starts (negative on a first line that starts mid-column). */
-	lineStart: number;
 	/** Line number of the text's first line. */
 	readonly firstLine: number;
-	/** Index where each line starts, from `firstLine` on (see lineStart). */
+	/**
+	 * Index where each line starts, from `firstLine` on; the last is the current line's (negative
+	 * on a first line that starts mid-column).
+	 */
 	readonly lineStarts: number[];
 
 	/** Number of tokens so far; token k is described by index k of the arrays below. */
@@ -104,8 +105,7 @@ export class Lexer {
 		this.n = src.length;
 		this.line = opts.start?.line ?? 1;
 		this.firstLine = this.line;
-		this.lineStart = -((opts.start?.col ?? 1) - 1);
-		this.lineStarts = [this.lineStart];
+		this.lineStarts = [-((opts.start?.col ?? 1) - 1)];
 		this.base = opts.start?.offset ?? 0;
 		// About one token per four characters in real files, grown on demand; never more than one
 		// per character (+ EOF), which keeps the arrays of short texts small.
@@ -120,8 +120,9 @@ export class Lexer {
 		if (opts.template) this.modes.push({kind: M_BARE, marker: '', flush: false, sol: true});
 	}
 
+	/** Column of index `i` on the current line (errors only). */
 	col(i: number): number {
-		return i - this.lineStart + 1;
+		return i - (this.lineStarts[this.lineStarts.length - 1] as number) + 1;
 	}
 
 	/** Append a token covering indexes [s, e) that starts on `line`; returns its index. */
@@ -219,7 +220,6 @@ export class Lexer {
 	/** Advance over a newline at `i` (`\n`), updating line tracking. */
 	newlineAt(i: number): void {
 		this.line++;
-		this.lineStart = i + 1;
 		this.lineStarts.push(i + 1);
 	}
 
@@ -298,7 +298,6 @@ export class Lexer {
 					lines[k] = this.line++;
 					k++;
 					i = s + 1;
-					this.lineStart = i;
 					this.lineStarts.push(i);
 					continue;
 				case 44:

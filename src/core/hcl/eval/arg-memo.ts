@@ -15,14 +15,27 @@ import type {Value} from '../../cty/value.js';
 export class ArgMemo {
 	readonly #table = new Map<string, Value>();
 
+	// The key of the arguments last asked for: a miss is followed by a set of the same call's
+	// arguments, which is not keyed a second time.
+	#lastArgs: readonly Value[] | undefined;
+	#lastKey: string | undefined;
+
+	#keyOf(args: readonly Value[]): string | undefined {
+		if (args !== this.#lastArgs) {
+			this.#lastArgs = args;
+			this.#lastKey = argsKey(args);
+		}
+		return this.#lastKey;
+	}
+
 	get(args: readonly Value[]): Value | undefined {
-		const key = argsKey(args);
+		const key = this.#keyOf(args);
 		return key === undefined ? undefined : this.#table.get(key);
 	}
 
 	/** Remembers the value; arguments that cannot be keyed are ignored. */
 	set(args: readonly Value[], value: Value): void {
-		const key = argsKey(args);
+		const key = this.#keyOf(args);
 		if (key !== undefined) this.#table.set(key, value);
 	}
 }

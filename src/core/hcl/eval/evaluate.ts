@@ -50,8 +50,9 @@ export function errText(e: unknown): string {
 export class Evaluator {
 	readonly diags: Diagnostic[] = [];
 	/**
-	 * Values bound to splat symbols while their `each` expression runs. Created on first use:
-	 * an evaluator is made for every attribute and function body evaluated, and few splat.
+	 * Values bound to splat symbols while their `each` expression runs (each splat removes its
+	 * own when done). Created on first use: an evaluator is made for every attribute evaluated,
+	 * and few splat.
 	 */
 	anon: Map<AnonSymbolExpr, Value> | undefined;
 
@@ -197,24 +198,12 @@ export class Evaluator {
 		// HCL evaluates both results first (to unify their types) and reports only the taken one's errors.
 		const t = this.isolated(e.then, s);
 		const f = this.isolated(e.else, s);
+		const tType = t.value ? typeOf(t.value) : DYNAMIC;
+		const fType = f.value ? typeOf(f.value) : DYNAMIC;
 		let resultType: Type | undefined;
-		let tType: Type = DYNAMIC;
-		let fType: Type = DYNAMIC;
-		const tk = t.value?.kind;
-		if (
-			tk !== undefined &&
-			tk === f.value?.kind &&
-			(tk === 'string' || tk === 'bool' || tk === 'number')
-		) {
-			// Both branches of one primitive type (the usual case): no unification needed.
-			resultType = typeOf(t.value as Value);
-		} else {
-			tType = t.value ? typeOf(t.value) : DYNAMIC;
-			fType = f.value ? typeOf(f.value) : DYNAMIC;
-			if (t.value?.kind === 'null' && t.value.type.kind === 'dynamic') resultType = fType;
-			else if (f.value?.kind === 'null' && f.value.type.kind === 'dynamic') resultType = tType;
-			else resultType = unifyTypes([tType, fType]);
-		}
+		if (t.value?.kind === 'null' && t.value.type.kind === 'dynamic') resultType = fType;
+		else if (f.value?.kind === 'null' && f.value.type.kind === 'dynamic') resultType = tType;
+		else resultType = unifyTypes([tType, fType]);
 		if (resultType === undefined) {
 			return this.error(
 				e.range,

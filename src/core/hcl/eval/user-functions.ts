@@ -70,7 +70,6 @@ export function makeUserFunction(spec: UserFunctionSpec, base: () => Scope): Fun
 			}
 			running = true;
 			ev.diags.length = 0;
-			ev.anon = undefined;
 			try {
 				const value = ev.eval(spec.result, base().params(names, values));
 				if (value === undefined || ev.diags.length > 0)
