@@ -1,5 +1,5 @@
 // Keypress-to-frame on a 10,000-instance tree, in a process of its own: bench/tui.bench.ts
-// builds this file with esbuild as the CLI is built (production React, the bundle's plugins:
+// builds this file with esbuild like the CLI's code (production React, the bundle's plugins:
 // scripts/bundle-plugins.mjs), runs it with colours forced on (styled cells cost Ink more than
 // plain ones, as in a terminal), and reads the figures it prints as JSON. Each figure is the
 // time from the key to the frame written (store action + Ink render of the visible rows).

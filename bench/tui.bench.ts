@@ -1,7 +1,7 @@
 // TUI figures: time to first frame of the bundled CLI in a pseudo-terminal on a tuwunel-sized
 // tree (test/fixtures/gen MEDIUM, 749 instances), with the time to the first paint (the header
 // saying which file is read) beside it; and keypress-to-frame on a 10,000-instance tree,
-// measured in a process of its own built as the CLI is (bench/keypress-child.ts).
+// measured in a process of its own built with the CLI bundle's plugins (bench/keypress-child.ts).
 
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -66,7 +66,7 @@ async function firstFrame(
 	}
 }
 
-/** Runs bench/keypress-child.ts built as the CLI is (see its header); returns its figures. */
+/** Runs bench/keypress-child.ts, built with the CLI bundle's plugins (see its header). */
 async function keypressToFrame(): Promise<Figure[]> {
 	const dir = mkdtempSync(join(tmpdir(), 'bt-bench-keys-'));
 	try {

@@ -115,16 +115,10 @@ const builds = [
 		banner: {js: '#!/usr/bin/env node'},
 	}),
 ];
-const result = {outputFiles: []};
-for (const r of await Promise.allSettled(builds)) {
-	if (r.status === 'rejected') {
-		rmSync(next, {recursive: true, force: true});
-		throw r.reason;
-	}
-	result.outputFiles.push(...r.value.outputFiles);
-}
+// Nothing is written until both builds are done (write: false): a failed one leaves no files.
+const outputFiles = (await Promise.all(builds)).flatMap((r) => r.outputFiles);
 try {
-	writeWithBuildId(result.outputFiles);
+	writeWithBuildId(outputFiles);
 } catch (err) {
 	rmSync(next, {recursive: true, force: true});
 	throw err;

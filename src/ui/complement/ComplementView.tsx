@@ -6,6 +6,7 @@ import {type ReactNode, useEffect, useMemo, useRef, useState} from 'react';
 import {useStore} from 'zustand';
 import type {StateFilter} from '../../core/complement/rows.js';
 import {type ComplementStore, selectRows} from '../../core/complement/store.js';
+import {terminalSize} from '../terminal.js';
 import {useViewKeys} from '../view-keys.js';
 import {Footer, Header, Help, TextPane} from './panes.js';
 import {TestList, windowStart} from './test-list.js';
@@ -20,10 +21,9 @@ const FILTER_KEYS: Record<string, StateFilter> = {
 
 function useTerminalSize(): {rows: number; columns: number} {
 	const {stdout} = useStdout();
-	const read = () => ({rows: stdout.rows || 24, columns: stdout.columns || 80});
-	const [size, setSize] = useState(read);
+	const [size, setSize] = useState(() => terminalSize(stdout));
 	useEffect(() => {
-		const onResize = () => setSize({rows: stdout.rows || 24, columns: stdout.columns || 80});
+		const onResize = () => setSize(terminalSize(stdout));
 		stdout.on('resize', onResize);
 		return () => {
 			stdout.off('resize', onResize);

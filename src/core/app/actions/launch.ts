@@ -7,7 +7,7 @@ import type {BuildHandle} from '../../build/start-build.js';
 import type {BuildCommandInput} from '../build-command.js';
 import type {ComplementRun, Mode} from '../types.js';
 import type {ActionContext, Store} from './context.js';
-import {effectiveSelection} from './selection.js';
+import {cursorTargets, effectiveSelection} from './selection.js';
 
 export interface LaunchState {
 	/** The last build started from the explorer (kept so that `b` can show it again). */
@@ -33,10 +33,7 @@ const NORMAL: Mode = {kind: 'normal'};
 /** The selection as the filter shows it, else the row under the cursor (a block: its instances). */
 function buildTargets(s: Store): readonly string[] {
 	const selected = effectiveSelection(s);
-	if (selected.length > 0) return selected;
-	const row = s.rows[s.cursor];
-	if (!row) return [];
-	return row.target ? [row.target] : (s.blockTree?.instances.get(row.block) ?? []);
+	return selected.length > 0 ? selected : cursorTargets(s);
 }
 
 export function launchActions({get, set, deps, options}: ActionContext): LaunchActions {

@@ -30,13 +30,19 @@ export function summarize(s: Pick<AppState, 'tree' | 'selection' | 'filter'>): A
 	return {selected: effective.length, closure: closureOfAll(s.tree.graph, effective).length};
 }
 
+/** The targets the row under the cursor stands for: its instance, or a block's instances. */
+export function cursorTargets(s: AppState): readonly string[] {
+	const row = s.rows[s.cursor];
+	if (!row) return [];
+	return row.target ? [row.target] : (s.blockTree?.instances.get(row.block) ?? []);
+}
+
 export function selectionActions({get, set}: ActionContext): SelectionActions {
 	return {
 		toggleSelect() {
 			const s = get();
-			const row = s.rows[s.cursor];
-			if (!row || !s.tree) return;
-			const names = row.target ? [row.target] : (s.blockTree?.instances.get(row.block) ?? []);
+			if (!s.rows[s.cursor] || !s.tree) return;
+			const names = cursorTargets(s);
 			const selection = new Set(s.selection);
 			const all = names.every((n) => selection.has(n));
 			for (const n of names) {
