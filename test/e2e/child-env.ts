@@ -11,5 +11,12 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'bt-e2e-cache-'));
 process.once('exit', () => rmSync(cacheDir, {recursive: true, force: true}));
 
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
-	return {PATH: process.env['PATH'] ?? '', BAKETREE_CACHE_DIR: cacheDir, ...extra};
+	// TMPDIR too: the test run's own temporary folder (test/temp-root.ts), removed after it.
+	const tmp = process.env['TMPDIR'];
+	return {
+		PATH: process.env['PATH'] ?? '',
+		...(tmp ? {TMPDIR: tmp} : {}),
+		BAKETREE_CACHE_DIR: cacheDir,
+		...extra,
+	};
 }

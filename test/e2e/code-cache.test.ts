@@ -7,6 +7,7 @@ import {mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileS
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {childEnv} from './child-env.js';
 import {CLI} from './pty.js';
 
 const TREE =
@@ -22,12 +23,7 @@ function setup(cacheDir?: string) {
 			cwd: dir,
 			encoding: 'utf8',
 			// The output cache is off: every run evaluates, so every run runs the same code.
-			env: {
-				PATH: process.env['PATH'] ?? '',
-				BAKETREE_CACHE_DIR: cache,
-				BAKETREE_NO_CACHE: '1',
-				...extra,
-			},
+			env: childEnv({BAKETREE_CACHE_DIR: cache, BAKETREE_NO_CACHE: '1', ...extra}),
 		});
 	const files = () => {
 		try {
@@ -53,10 +49,14 @@ describe('code cache of the bundled CLI', () => {
 		const path = join(code, file as string);
 		const saved = readFileSync(path);
 		expect(saved.length).toBeGreaterThan(10_000);
+		const written = statSync(path);
 
 		const second = run(['print', 'app']);
 		expect(second.stdout).toBe(first.stdout);
 		expect(readFileSync(path).equals(saved)).toBe(true);
+		// Not written again, even with the same bytes.
+		expect(statSync(path).ino).toBe(written.ino);
+		expect(statSync(path).mtimeMs).toBe(written.mtimeMs);
 		// Another command has a cache of its own.
 		expect(run(['list', 'targets']).status).toBe(0);
 		expect(files().map((f) => f.split('-')[0])).toEqual(['list', 'print']);

@@ -6,11 +6,10 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {writeEntry} from '../../src/core/output-cache.js';
-
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+import {childEnv} from './child-env.js';
+import {CLI} from './pty.js';
 
 const TREE = `variable "TAG" {
   default = "dev"
@@ -31,7 +30,7 @@ function setup() {
 	const dir = mkdtempSync(join(tmpdir(), 'bt-e2e-cache-'));
 	writeFileSync(join(dir, 'docker-bake.hcl'), TREE);
 	const cache = join(dir, 'cache', 'output');
-	const env = {PATH: process.env['PATH'] ?? '', BAKETREE_CACHE_DIR: join(dir, 'cache')};
+	const env = childEnv({BAKETREE_CACHE_DIR: join(dir, 'cache')});
 	const run = (args: string[], extra: Record<string, string> = {}) => {
 		const r = spawnSync(process.execPath, [CLI, ...args], {
 			cwd: dir,

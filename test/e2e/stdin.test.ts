@@ -168,10 +168,14 @@ describe('-f - on a terminal', () => {
 
 	it('the explorer with the terminal itself as standard input is a usage error', async () => {
 		const s = spawnCli(['-f', '-'], {cwd: TREE});
-		const {exitCode} = await s.exit;
-		expect(exitCode).toBe(1);
-		expect(s.output()).toContain('-f - reads the bake definition from standard input');
-		expect(s.output()).toContain('which is this terminal');
+		try {
+			const {exitCode} = await s.exit;
+			expect(exitCode).toBe(1);
+			expect(s.output()).toContain('-f - reads the bake definition from standard input');
+			expect(s.output()).toContain('which is this terminal');
+		} finally {
+			s.kill(); // a CLI that hangs instead must not outlive the test
+		}
 	});
 
 	it('the build view, whose keys come from standard input, is a usage error', async () => {
@@ -181,10 +185,14 @@ describe('-f - on a terminal', () => {
 				...(stdinFile ? {stdinFile} : {}),
 				env: {BAKETREE_DOCKER: FAKE},
 			});
-			const {exitCode} = await s.exit;
-			expect(exitCode).toBe(1);
-			expect(s.output()).toContain('which the build view needs for its keys: add --no-tui');
-			expect(s.output()).not.toContain('internal error');
+			try {
+				const {exitCode} = await s.exit;
+				expect(exitCode).toBe(1);
+				expect(s.output()).toContain('which the build view needs for its keys: add --no-tui');
+				expect(s.output()).not.toContain('internal error');
+			} finally {
+				s.kill();
+			}
 		}
 	});
 });

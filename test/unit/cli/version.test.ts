@@ -13,7 +13,8 @@ function fromSource(args: string[]) {
 	return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
 		cwd: ROOT,
 		encoding: 'utf8',
-		env: {PATH: process.env['PATH'] ?? ''},
+		// TMPDIR: tsx keeps its cache there, in the test run's own folder.
+		env: {PATH: process.env['PATH'] ?? '', TMPDIR: process.env['TMPDIR'] ?? '/tmp'},
 	});
 }
 

@@ -302,7 +302,7 @@ describe('output cache: what is never cached', () => {
 			'compose.yaml': 'services:\n  web:\n    build: .\n',
 			'plain-name': TREE,
 		});
-		await run('print', ['-f', 'docker-bake.hcl'], project());
+		await run('print', ['-f', 'docker-bake.hcl'], project(undefined, 'hcl-only'));
 		expect(entries()).toHaveLength(1);
 		// As cli.ts does before every command that reads bake files.
 		await preloadComposeSupport('print', ['-f', 'plain-name'], {cwd: dir, env: {}});

@@ -1,5 +1,5 @@
 import {render} from 'ink-testing-library';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {createAppStore} from '../../../src/core/app/store.js';
 import type {AppDeps, TreeResult} from '../../../src/core/app/types.js';
 import {DiagnosticError} from '../../../src/core/diagnostics.js';
@@ -184,17 +184,16 @@ describe('App', () => {
 		r.unmount();
 	});
 	it('quits on Ctrl-C while a build is still starting', async () => {
-		const {store, r, frame} = await mount({
+		const {store, r, frame, frameWith} = await mount({
 			// A build that never starts: the view stays on "opening…".
 			deps: {startBuild: () => new Promise(() => {})},
 		});
-		await new Promise((res) => setTimeout(res, 30));
 		r.stdin.write('b');
-		await new Promise((res) => setTimeout(res, 30));
+		expect(await frameWith('opening…')).toContain('opening…');
 		expect(store.getState().mode.kind).toBe('build');
 		expect(frame()).toContain('opening…');
 		r.stdin.write('\x03');
-		await new Promise((res) => setTimeout(res, 30));
+		await vi.waitFor(() => expect(store.getState().quitting).toBe(true));
 		expect(store.getState().quitting).toBe(true);
 		r.unmount();
 	});

@@ -54,6 +54,7 @@ describe('string width for Ink', () => {
 	it('counts one cell for every code point it answers itself, as string-width does', () => {
 		const wrong = narrowCodePoints.filter(
 			(cp) =>
+				stringWidth(String.fromCodePoint(cp)) !== 1 ||
 				realStringWidth(String.fromCodePoint(cp)) !== 1 ||
 				realStringWidth(`a${String.fromCodePoint(cp)}b`) !== 3,
 		);
