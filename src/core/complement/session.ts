@@ -1,7 +1,7 @@
 // One Complement run from start to end: reads the source (a command or a log file), feeds the
 // store line by line, saves the run as it goes, and settles with how it ended.
 
-import {LineSplitter} from '../process/line-splitter.js';
+import {batchedLines} from '../process/line-splitter.js';
 import {runStreaming} from '../process/run-streaming.js';
 import type {Env} from '../state-dir.js';
 import {readLogFile} from './log-source.js';
@@ -70,26 +70,15 @@ export async function startComplementSession(options: SessionOptions): Promise<C
 		ended = run.done.then((r) => ({exitCode: r.exitCode, canceled: r.canceled, error: r.error}));
 	} else {
 		const abort = new AbortController();
-		let batch: string[] = [];
-		const splitter = new LineSplitter((line) => batch.push(line));
-		const flush = () => {
-			if (batch.length === 0) return;
-			const lines = batch;
-			batch = [];
-			ingest(lines);
-		};
+		const lines = batchedLines(ingest);
 		cancel = () => abort.abort();
 		ended = readLogFile(source.path, {
 			follow: source.follow,
 			signal: abort.signal,
-			onChunk: (chunk) => {
-				splitter.write(chunk);
-				flush();
-			},
+			onChunk: (chunk) => lines.write(chunk),
 		}).then(
 			() => {
-				splitter.end();
-				flush();
+				lines.end();
 				return {exitCode: 0, canceled: abort.signal.aborted};
 			},
 			(err: unknown) => ({

@@ -94,3 +94,31 @@ export class LineSplitter {
 		this.#pendingBytes = rest.length;
 	}
 }
+
+/**
+ * Lines in batches: each write hands `onLines` the lines it completed, together (one state
+ * update per chunk of output, not per line); `end()` hands over the last one.
+ */
+export function batchedLines(onLines: (lines: string[]) => void): {
+	write(chunk: Buffer | string): void;
+	end(): void;
+} {
+	let batch: string[] = [];
+	const splitter = new LineSplitter((line) => batch.push(line));
+	const flush = () => {
+		if (batch.length === 0) return;
+		const lines = batch;
+		batch = [];
+		onLines(lines);
+	};
+	return {
+		write(chunk) {
+			splitter.write(chunk);
+			flush();
+		},
+		end() {
+			splitter.end();
+			flush();
+		},
+	};
+}

@@ -6,7 +6,7 @@
 
 import {StringDecoder} from 'node:string_decoder';
 import {execa} from 'execa';
-import {LineSplitter} from './line-splitter.js';
+import {batchedLines} from './line-splitter.js';
 
 export interface RunStreamingOptions {
 	readonly command: string;
@@ -77,14 +77,7 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 	const {onChunk, onLines} = options;
 	const decoder = new StringDecoder('utf8');
 	// Lines come straight from the bytes, in one batch per chunk.
-	let batch: string[] = [];
-	const splitter = new LineSplitter((line) => batch.push(line));
-	const flushLines = () => {
-		if (batch.length === 0) return;
-		const lines = batch;
-		batch = [];
-		onLines?.(lines);
-	};
+	const lines = batchedLines((batch) => onLines?.(batch));
 	let canceled = false;
 	const timers: NodeJS.Timeout[] = [];
 
@@ -96,8 +89,7 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 				if (text !== '') onChunk(text);
 			}
 			if (onLines) {
-				splitter.write(bytes);
-				flushLines();
+				lines.write(bytes);
 			}
 		});
 	}
@@ -126,8 +118,7 @@ export function runStreaming(options: RunStreamingOptions): StreamingRun {
 			if (rest !== '') onChunk(rest);
 		}
 		if (onLines) {
-			splitter.end();
-			flushLines();
+			lines.end();
 		}
 		const notStarted = result.failed && result.exitCode === undefined && !result.signal;
 		return {

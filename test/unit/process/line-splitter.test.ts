@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {LineSplitter} from '../../../src/core/process/line-splitter.js';
+import {batchedLines, LineSplitter} from '../../../src/core/process/line-splitter.js';
 
 /** Feeds `chunks` to a fresh splitter and returns the lines seen after each write, then at end. */
 function split(chunks: readonly (Buffer | string)[], maxLineBytes?: number) {
@@ -100,5 +100,23 @@ describe('LineSplitter', () => {
 			}),
 			{numRuns: 300},
 		);
+	});
+});
+
+describe('batchedLines', () => {
+	it('hands over the lines of each write together, and the last one at the end', () => {
+		const calls: string[][] = [];
+		const lines = batchedLines((batch) => calls.push(batch));
+		lines.write('a\nb\nc');
+		lines.write('');
+		lines.write(Buffer.from('d\r\n'));
+		lines.end();
+		lines.end();
+		expect(calls).toEqual([['a', 'b'], ['cd']]);
+		const tail: string[][] = [];
+		const t = batchedLines((batch) => tail.push(batch));
+		t.write('x\ny');
+		t.end();
+		expect(tail).toEqual([['x'], ['y']]);
 	});
 });
