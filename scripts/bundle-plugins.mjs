@@ -158,6 +158,67 @@ function inkSharedOutputCaches() {
 	};
 }
 
+/**
+ * slice-ansi (under Ink's text truncation and clipping) makes an Intl.Segmenter when its module
+ * loads: ICU's grapheme rules, about 20 ms of every start of the tree browser, for a function
+ * that only runs when a line must be cut. It is made on that first use instead.
+ */
+function sliceAnsiSegmenterOnFirstUse() {
+	return {
+		name: 'slice-ansi-segmenter-on-first-use',
+		setup(b) {
+			b.onLoad({filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/}, (args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const from =
+					"const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});";
+				// Every use must be a .segment() call, the one method the stand-in has.
+				const uses = source.split('GRAPHEME_SEGMENTER').length - 1;
+				const calls = source.split('GRAPHEME_SEGMENTER.segment(').length - 1;
+				if (source.split(from).length !== 2 || uses !== calls + 1)
+					throw new Error(`${args.path}: expected one "${from}" (slice-ansi changed?)`);
+				const lazy = [
+					'let graphemeSegmenter;',
+					'const GRAPHEME_SEGMENTER = {',
+					"\tsegment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text),",
+					'};',
+				].join('\n');
+				return {contents: source.replace(from, lazy), loader: 'js'};
+			});
+		},
+	};
+}
+
+/**
+ * @alcalzone/ansi-tokenize (Ink's tokenizer of every line it draws) makes an Intl.Segmenter when
+ * its module loads, about 20 ms, and walks each line's graphemes with it. It is given
+ * src/ui/text/graphemes.ts instead, which walks plain lines itself and makes a segmenter only
+ * for a line that needs one.
+ */
+function tokenizerGraphemes(root) {
+	return {
+		name: 'ansi-tokenize-graphemes',
+		setup(b) {
+			const shim = join(root, 'src/ui/text/graphemes.ts');
+			b.onLoad(
+				{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/},
+				(args) => {
+					const source = readFileSync(args.path, 'utf8');
+					const from =
+						'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });';
+					const uses = source.split('segmenter').length - 1;
+					const calls = source.split('segmenter.segment(').length - 1;
+					if (source.split(from).length !== 2 || uses !== calls + 1)
+						throw new Error(`${args.path}: expected one "${from}" (ansi-tokenize changed?)`);
+					const contents = source
+						.replace(from, `import {graphemeSegments} from ${JSON.stringify(shim)};`)
+						.replaceAll('segmenter.segment(', 'graphemeSegments(');
+					return {contents, loader: 'js'};
+				},
+			);
+		},
+	};
+}
+
 /** Every plugin the CLI bundle is built with; `root` is the repository. */
 export function uiPlugins(root) {
 	return [
@@ -165,5 +226,7 @@ export function uiPlugins(root) {
 		inkWithoutTopLevelAwait(),
 		inkSharedOutputCaches(),
 		fastStringWidth(root),
+		sliceAnsiSegmenterOnFirstUse(),
+		tokenizerGraphemes(root),
 	];
 }

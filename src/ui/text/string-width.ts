@@ -39,6 +39,11 @@ const narrow = new Uint8Array(NARROW_LIMIT);
 for (let i = 0; i < NARROW.length; i += 2)
 	narrow.fill(1, NARROW[i] as number, (NARROW[i + 1] as number) + 1);
 
+/** Printable ASCII, or one of NARROW: a character that is one cell and a grapheme of its own. */
+export function isNarrowChar(c: number): boolean {
+	return (c >= 0x20 && c < 0x7f) || (c < NARROW_LIMIT && narrow[c] === 1);
+}
+
 export default function stringWidth(text: string, options?: StringWidthOptions): number {
 	if (typeof text !== 'string' || text.length === 0) return 0;
 	if (options && (options.ambiguousIsNarrow === false || options.countAnsiEscapeCodes === true))
