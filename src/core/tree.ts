@@ -1,11 +1,18 @@
-// The one entry point for a whole tree: parse the files, resolve every target instance (so
-// that the views see everything, not only what a build would request), build the graph.
+// The one entry point for a whole tree: parse the files, build the graph from every target
+// instance's links (so that the views see everything, not only what a build would request),
+// and resolve targets as they are read.
+//
+// The graph needs only each target's `target:` contexts (after inherits and --set) and its
+// description, so it is built from those fields alone (./bake/resolve/links.ts). Full
+// resolution happens per target on first read: the tree browser reads one target at a time
+// (the inspector, a build), `check` reads them all.
 
-import type {RawConfig, SourceFile} from './bake/config.js';
+import type {RawConfig, RawTarget, SourceFile} from './bake/config.js';
 import {bakeDefaults} from './bake/discover.js';
 import {parseBakeFiles} from './bake/parse/index.js';
 import {BakeError} from './bake/resolve/errors.js';
-import {newEntitlements} from './bake/resolve/overrides.js';
+import {resolveLinks} from './bake/resolve/links.js';
+import {type EntitlementConf, newEntitlements, type Overrides} from './bake/resolve/overrides.js';
 import {Resolver} from './bake/resolve/read-targets.js';
 import {fromRaw, type Target} from './bake/resolve/target.js';
 import type {Diagnostic} from './diagnostics.js';
@@ -29,6 +36,8 @@ export interface ResolvedSet {
 	/** Targets whose resolution failed (e.g. a missing parent), with the reason. */
 	readonly problems: readonly Diagnostic[];
 	readonly resolver: Resolver;
+	/** One target as in `targets`, resolved alone; undefined for a name that is no target. */
+	target(name: string): Target | undefined;
 }
 
 export interface LoadedTree {
@@ -42,24 +51,67 @@ export function loadTree(opts: LoadTreeOptions): LoadedTree {
 	const raw = parseBakeFiles(opts.files, {env, vars: opts.vars ?? {}, defaults: bakeDefaults()});
 	const resolver = new Resolver(raw);
 	const overrides = resolver.parseOverrides(opts.set ?? [], env);
-	const ent = newEntitlements();
-	const targets = new Map<string, Target>();
-	const problems: Diagnostic[] = [];
-	for (const t of raw.targets) {
-		if (targets.has(t.name)) continue;
+	const resolved = new TargetsOnRead(raw, resolver, overrides);
+	const links = resolveLinks(raw, overrides, (name) => resolved.target(name));
+	return {raw, resolved, graph: buildGraph(raw, links)};
+}
+
+/** Resolves each target the first time it is read, and all of them when all are read. */
+class TargetsOnRead implements ResolvedSet {
+	readonly resolver: Resolver;
+	readonly #raw: RawConfig;
+	readonly #overrides: Overrides;
+	readonly #ent: EntitlementConf = newEntitlements();
+	readonly #one = new Map<string, Target>();
+	readonly #failed = new Map<string, Diagnostic>();
+	#all: Map<string, Target> | undefined;
+
+	constructor(raw: RawConfig, resolver: Resolver, overrides: Overrides) {
+		this.#raw = raw;
+		this.resolver = resolver;
+		this.#overrides = overrides;
+	}
+
+	target(name: string): Target | undefined {
+		const done = this.#one.get(name);
+		if (done) return done;
+		if (!this.resolver.hasTarget(name)) return undefined;
+		let t: Target;
 		try {
-			targets.set(t.name, resolver.resolveTarget(t.name, overrides, ent));
+			t = this.resolver.resolveTarget(name, this.#overrides, this.#ent);
 		} catch (err) {
 			if (!(err instanceof BakeError)) throw err;
-			const range = raw.targetOrigins.get(t.name)?.blockRanges[0];
-			problems.push(
+			const range = this.#raw.targetOrigins.get(name)?.blockRanges[0];
+			const summary = `target ${name}: ${err.message}`;
+			this.#failed.set(
+				name,
 				range
-					? {severity: 'error', summary: `target ${t.name}: ${err.message}`, detail: '', range}
-					: {severity: 'error', summary: `target ${t.name}: ${err.message}`, detail: ''},
+					? {severity: 'error', summary, detail: '', range}
+					: {severity: 'error', summary, detail: ''},
 			);
 			// Keep the node visible with what it declares itself.
-			targets.set(t.name, fromRaw(t));
+			t = fromRaw(this.resolver.rawTargetOf(name) as RawTarget);
 		}
+		this.#one.set(name, t);
+		return t;
 	}
-	return {raw, resolved: {targets, problems, resolver}, graph: buildGraph(raw, targets)};
+
+	get targets(): ReadonlyMap<string, Target> {
+		if (!this.#all) {
+			const all = new Map<string, Target>();
+			for (const t of this.#raw.targets)
+				if (!all.has(t.name)) all.set(t.name, this.target(t.name) as Target);
+			this.#all = all;
+		}
+		return this.#all;
+	}
+
+	get problems(): readonly Diagnostic[] {
+		const out: Diagnostic[] = [];
+		for (const name of this.targets.keys()) {
+			const d = this.#failed.get(name);
+			if (d) out.push(d);
+		}
+		return out;
+	}
 }

@@ -35,7 +35,7 @@ export function planCliBuild(
 		graph: tree.graph,
 		targets,
 		vars: o.vars,
-		entitlementsOf: (name) => tree.resolved.targets.get(name)?.entitlements,
+		entitlementsOf: (name) => tree.resolved.target(name)?.entitlements,
 		expand: (name) => {
 			try {
 				return resolver.matchNames(name).flatMap((n) => resolver.resolveGroup(n).targets);

@@ -39,7 +39,7 @@ function resolvedTarget(tree: TreeResult, name: string): Record<string, unknown>
 		printed.set(resolved, cache);
 	}
 	if (cache.has(name)) return cache.get(name);
-	const t = resolved.targets.get(name);
+	const t = resolved.target(name);
 	const json = t ? (JSON.parse(goJson(targetJson(t))) as Record<string, unknown>) : undefined;
 	cache.set(name, json);
 	return json;
@@ -113,7 +113,7 @@ export const command: Command = {
 				now: () => Date.now(),
 				resolvedTarget,
 				entitlementsOf: (tree, name) =>
-					(tree as LoadedTree).resolved.targets.get(name)?.entitlements,
+					(tree as LoadedTree).resolved.target(name)?.entitlements,
 				// Builds and Complement runs load their code (execa, the run views) when first used.
 				startBuild: async (o) => {
 					const {startBuild} = await import('../../core/build/start-build.js');

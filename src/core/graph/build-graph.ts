@@ -2,7 +2,7 @@
 // that generated them, edges from `target:` contexts after inherits are merged.
 
 import type {RawConfig} from '../bake/config.js';
-import type {Target} from '../bake/resolve/target.js';
+import type {TargetLinks} from '../bake/resolve/links.js';
 import {valueToString} from '../cty/format.js';
 import {jsonEncode} from '../cty/json.js';
 import type {Value} from '../cty/value.js';
@@ -32,10 +32,11 @@ interface MutableNode {
 // has compiled anything, where each Map iteration and spread of names costs.
 
 /**
- * `resolved` holds every target of `raw` (after inherits, overrides, normalisation). Targets
- * missing from it (their resolution failed) still become nodes, with their raw contexts.
+ * `resolved` holds the links of every target of `raw` (contexts and description after inherits,
+ * overrides, normalisation: ../bake/resolve/links.ts). Targets missing from it still become
+ * nodes, with their raw contexts.
  */
-export function buildGraph(raw: RawConfig, resolved: ReadonlyMap<string, Target>): Graph {
+export function buildGraph(raw: RawConfig, resolved: ReadonlyMap<string, TargetLinks>): Graph {
 	const nodes = new Map<string, MutableNode>();
 	const list: MutableNode[] = [];
 	const blocks = new Map<

@@ -68,6 +68,11 @@ export class Resolver {
 		return this.byName.has(name);
 	}
 
+	/** The first raw target of this name, as the file set defines it. */
+	rawTargetOf(name: string): RawTarget | undefined {
+		return this.byName.get(name);
+	}
+
 	group(name: string): RawGroup | undefined {
 		return this.groupByName.get(name);
 	}
