@@ -267,6 +267,30 @@ function styledCharsSameStyleRuns() {
 	};
 }
 
+/**
+ * bcryptjs (HCL's bcrypt function) imports node:crypto when its module loads, about 6 ms of
+ * every start, as a fallback for making salts that Node's Web Crypto global provides first.
+ * The fallback now loads node:crypto when it is used, as src/core/node-crypto.ts does.
+ */
+function bcryptCryptoOnFirstUse() {
+	return {
+		name: 'bcrypt-crypto-on-first-use',
+		setup(b) {
+			b.onLoad({filter: /[\\/]bcryptjs[\\/]index\.js$/}, (args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const from = 'import nodeCrypto from "crypto";';
+				const uses = source.split('nodeCrypto').length - 1;
+				const calls = source.split('nodeCrypto.randomBytes(').length - 1;
+				if (source.split(from).length !== 2 || uses !== calls + 1)
+					throw new Error(`${args.path}: expected one "${from}" (bcryptjs changed?)`);
+				const lazy =
+					'const nodeCrypto = {randomBytes: (len) => process.getBuiltinModule("crypto").randomBytes(len)};';
+				return {contents: source.replace(from, lazy), loader: 'js'};
+			});
+		},
+	};
+}
+
 /** Every plugin the CLI bundle is built with; `root` is the repository. */
 export function uiPlugins(root) {
 	return [
@@ -277,5 +301,6 @@ export function uiPlugins(root) {
 		sliceAnsiSegmenterOnFirstUse(),
 		tokenizerGraphemes(root),
 		styledCharsSameStyleRuns(),
+		bcryptCryptoOnFirstUse(),
 	];
 }

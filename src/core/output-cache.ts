@@ -17,13 +17,13 @@
 // miss, never an error: each entry carries its length and hash and is written atomically.
 // The directory keeps the newest entries only (by count and by size), pruned on every write.
 
-import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, rmSync, statSync, utimesSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {writeFileAtomic} from './atomic-file.js';
 import {mayBeCompose} from './bake/compose/detect.js';
 import type {SourceFile} from './bake/config.js';
+import {nodeCrypto} from './node-crypto.js';
 import type {Env} from './state-dir.js';
 
 declare const __BAKETREE_BUILD_ID__: string | undefined;
@@ -128,7 +128,7 @@ function homeDirectory(): string {
 }
 
 function sha256(data: string | Uint8Array): string {
-	return createHash('sha256').update(data).digest('hex');
+	return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 function header(key: string, payload: Uint8Array): string {

@@ -2,17 +2,17 @@
 // JSON file per set under the XDG state directory. Reading a missing or damaged file gives
 // nothing: remembered state is a convenience, never a reason to fail.
 
-import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {writeFileAtomic} from '../atomic-file.js';
+import {nodeCrypto} from '../node-crypto.js';
 import {type Env, stateDir} from '../state-dir.js';
 import type {PersistedUi, Persistence} from './types.js';
 
 /** One key per set of bake files (absolute paths, in order). */
 export function persistKey(files: readonly string[], cwd: string): string {
 	const abs = files.map((f) => resolve(cwd, f)).join('\n');
-	return createHash('sha256').update(abs).digest('hex').slice(0, 20);
+	return nodeCrypto().createHash('sha256').update(abs).digest('hex').slice(0, 20);
 }
 
 function clean(json: unknown): PersistedUi {

@@ -1,8 +1,8 @@
 // Hashes, bcrypt, UUIDs and rsadecrypt, after go-cty-funcs `crypto` and `uuid`.
 
-import {createHash, createPrivateKey, randomUUID} from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import {NUMBER, STRING, str} from '../cty/value.js';
+import {nodeCrypto} from '../node-crypto.js';
 import {intArg, str as strArg} from './args.js';
 import {decodeStdBase64} from './encoding.js';
 import type {FunctionDef} from './types.js';
@@ -12,7 +12,8 @@ function hashFunction(algorithm: string, label: string): FunctionDef {
 	return {
 		description: `Computes the ${label} hash of a string and encodes it with hexadecimal digits.`,
 		params: [{name: 'str', type: STRING}],
-		impl: (args) => str(createHash(algorithm).update(strArg(args, 0), 'utf8').digest('hex')),
+		impl: (args) =>
+			str(nodeCrypto().createHash(algorithm).update(strArg(args, 0), 'utf8').digest('hex')),
 	};
 }
 
@@ -78,7 +79,12 @@ function formatUuid(b: Buffer): string {
 }
 
 export function uuidV5(namespace: Buffer, name: string): string {
-	const sum = createHash('sha1').update(namespace).update(name, 'utf8').digest().subarray(0, 16);
+	const sum = nodeCrypto()
+		.createHash('sha1')
+		.update(namespace)
+		.update(name, 'utf8')
+		.digest()
+		.subarray(0, 16);
 	sum[6] = ((sum[6] ?? 0) & 0x0f) | 0x50;
 	sum[8] = ((sum[8] ?? 0) & 0x3f) | 0x80;
 	return formatUuid(Buffer.from(sum));
@@ -151,7 +157,9 @@ function rsaDecryptPkcs1(der: Buffer, ciphertext: Buffer): Buffer {
 	try {
 		// Go's ParsePKCS1PrivateKey takes only PKCS#1; OpenSSL would also accept PKCS#8 here.
 		if (tag !== 0x02) throw new Error('not PKCS#1');
-		jwk = createPrivateKey({key: der, format: 'der', type: 'pkcs1'}).export({format: 'jwk'});
+		jwk = nodeCrypto()
+			.createPrivateKey({key: der, format: 'der', type: 'pkcs1'})
+			.export({format: 'jwk'});
 	} catch {
 		throw new FunctionError(
 			tag === 0x30
@@ -198,7 +206,7 @@ export const CRYPTO_FUNCTIONS: Record<string, FunctionDef> = {
 	uuidv4: {
 		description: 'Generates a random type-4 UUID.',
 		params: [],
-		impl: () => str(randomUUID()),
+		impl: () => str(nodeCrypto().randomUUID()),
 	},
 	uuidv5: {
 		description:
