@@ -5,14 +5,26 @@
 import {readFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {writeFileAtomic} from '../atomic-file.js';
-import {nodeCrypto} from '../node-crypto.js';
 import {type Env, stateDir} from '../state-dir.js';
 import type {PersistedUi, Persistence} from './types.js';
 
-/** One key per set of bake files (absolute paths, in order). */
+/**
+ * One key per set of bake files (absolute paths, in order): a file name, so no cryptographic
+ * hash is needed (and node:crypto would cost the tree browser's start ~6 ms to load). Two
+ * 32-bit hashes of the paths (FNV-1a, and the same with another seed and multiplier), as 16
+ * hex digits.
+ */
 export function persistKey(files: readonly string[], cwd: string): string {
 	const abs = files.map((f) => resolve(cwd, f)).join('\n');
-	return nodeCrypto().createHash('sha256').update(abs).digest('hex').slice(0, 20);
+	let a = 0x811c9dc5;
+	let b = 0x2f8c61a9;
+	for (let i = 0; i < abs.length; i++) {
+		const c = abs.charCodeAt(i);
+		a = Math.imul(a ^ c, 0x01000193);
+		b = Math.imul(b ^ c, 0x5bd1e995);
+	}
+	const hex = (h: number) => (h >>> 0).toString(16).padStart(8, '0');
+	return `${hex(a)}${hex(b)}`;
 }
 
 function clean(json: unknown): PersistedUi {

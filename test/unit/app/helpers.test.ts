@@ -34,6 +34,9 @@ describe('persistence', () => {
 		const p = filePersistence({BAKETREE_STATE_DIR: dir});
 		const key = persistKey(['docker/bake.hcl'], '/repo');
 		expect(key).not.toBe(persistKey(['docker/bake.hcl'], '/other'));
+		expect(key).not.toBe(persistKey(['docker/bake.hcl', 'x.hcl'], '/repo'));
+		expect(key).toBe(persistKey(['/repo/docker/bake.hcl'], '/elsewhere'));
+		expect(key).toMatch(/^[0-9a-f]{16}$/);
 		expect(p.load(key)).toBeUndefined();
 		p.save(key, {cursor: 't:a', selection: ['a'], filter: {x: ['1']}});
 		expect(p.load(key)).toEqual({cursor: 't:a', selection: ['a'], filter: {x: ['1']}});
