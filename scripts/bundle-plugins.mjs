@@ -291,6 +291,17 @@ function bcryptCryptoOnFirstUse() {
 	};
 }
 
+/** Ink's terminal-size is src/ui/ink-terminal-size.ts (see there why). */
+function inkTerminalSize(root) {
+	return {
+		name: 'ink-terminal-size',
+		setup(b) {
+			const shim = join(root, 'src/ui/ink-terminal-size.ts');
+			b.onResolve({filter: /^terminal-size$/}, () => ({path: shim}));
+		},
+	};
+}
+
 /** Every plugin the CLI bundle is built with; `root` is the repository. */
 export function uiPlugins(root) {
 	return [
@@ -302,5 +313,6 @@ export function uiPlugins(root) {
 		tokenizerGraphemes(root),
 		styledCharsSameStyleRuns(),
 		bcryptCryptoOnFirstUse(),
+		inkTerminalSize(root),
 	];
 }
