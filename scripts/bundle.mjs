@@ -89,6 +89,10 @@ const builds = [
 		entryPoints: ['src/cli.ts'],
 		outfile: join(next, 'baketree.cjs'),
 		format: 'cjs',
+		// The file is the CommonJS wrapper around the bundle: src/launcher.ts compiles it as it
+		// is read, with no copy of the source made to wrap it (see there).
+		banner: {js: '(function (exports, require, module, __filename, __dirname) {'},
+		footer: {js: '})'},
 		// import() becomes require(): a vm.Script has no module loader for it.
 		supported: {'dynamic-import': false},
 		jsx: 'automatic',
