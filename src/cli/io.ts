@@ -2,7 +2,7 @@
 // `process` so that tests can run them in-process and read what they printed.
 
 import {closeSync, openSync, readSync} from 'node:fs';
-import {isatty, ReadStream} from 'node:tty';
+import type {ReadStream} from 'node:tty';
 
 export interface CliIo {
 	readonly argv0: string;
@@ -25,7 +25,11 @@ export function processIo(): CliIo {
 		env: process.env,
 		stdout: process.stdout,
 		stderr: process.stderr,
-		stdinIsTTY: Boolean(process.stdin.isTTY),
+		// Asked only by the commands that read keys: making process.stdin (and loading node:tty
+		// for it) costs every other command ~5 ms of its start.
+		get stdinIsTTY() {
+			return Boolean(process.stdin.isTTY);
+		},
 		readStdin: once(() => readAll(0)),
 	};
 }
@@ -74,7 +78,8 @@ export function openTerminalKeys(): ReadStream | undefined {
 	} catch {
 		return undefined;
 	}
-	if (isatty(fd)) return new ReadStream(fd);
+	const tty = process.getBuiltinModule('node:tty');
+	if (tty.isatty(fd)) return new tty.ReadStream(fd);
 	closeSync(fd);
 	return undefined;
 }
