@@ -230,8 +230,23 @@ function tokenizerGraphemes(root) {
 export function patchStyledChars(source) {
 	const from =
 		'            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
-	if (source.split(from).length !== 2 || !source.includes('export function styledCharsToString('))
-		throw new Error(`ansi-tokenize styledChars.js: expected one "${from.trim()}" (changed?)`);
+	// Each character got a copy of the style list in force and of its token (a spread, slow
+	// before V8 has compiled it): it now shares the list, which nothing changes in place
+	// (reduceAnsiCodesIncremental returns a new one), so same-style runs compare by identity.
+	const copies = [
+		'            ret.push({',
+		'                ...token,',
+		'                styles: [...codes],',
+		'            });',
+	].join('\n');
+	const shares =
+		'            ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes });';
+	if (
+		source.split(from).length !== 2 ||
+		source.split(copies).length !== 2 ||
+		!source.includes('export function styledCharsToString(')
+	)
+		throw new Error('ansi-tokenize styledChars.js: not the code this patch was written for');
 	const to = [
 		'            const before = chars[i - 1].styles;',
 		'            if (!sameStyles(before, char.styles))',
@@ -249,7 +264,7 @@ export function patchStyledChars(source) {
 		'}',
 		'',
 	].join('\n');
-	return source.replace(from, to) + helper;
+	return source.replace(from, to).replace(copies, shares) + helper;
 }
 
 function styledCharsSameStyleRuns() {

@@ -75,6 +75,7 @@ const line = (api: Tokenizer, s: string) =>
 describe("ansi-tokenize's styledCharsToString as bundled", () => {
 	it('is patched in the bundle', () => {
 		expect(patchedText).toContain('sameStyles');
+		expect(patchedText).not.toContain('styles: [...codes]');
 	});
 
 	it('writes every styled line as the original does', () => {
