@@ -175,7 +175,8 @@ function computeDepth(list: readonly MutableNode[], succ: readonly (readonly num
 			stack.pop();
 			next.pop();
 			let depth = 0;
-			for (const w of deps) {
+			for (let j = 0; j < deps.length; j++) {
+				const w = deps[j] as number;
 				if (state[w] === 2) depth = Math.max(depth, (list[w] as MutableNode).depth + 1);
 			}
 			(list[v] as MutableNode).depth = depth;

@@ -127,14 +127,18 @@ export class BakeEvaluator {
 			if (allowMissing && e instanceof BakeFail && e.undefinedName) return;
 			throw BakeFail.diags(wrapError('Invalid expression', e, expr.range));
 		};
-		for (const fn of functionCalls(expr)) {
+		const fns = functionCalls(expr);
+		for (let i = 0; i < fns.length; i++) {
+			const fn = fns[i] as string;
 			try {
 				this.resolveFunction(fn);
 			} catch (e) {
 				fail(e);
 			}
 		}
-		for (const t of referencedTraversals(expr)) {
+		const refs = referencedTraversals(expr);
+		for (let i = 0; i < refs.length; i++) {
+			const t = refs[i] as (typeof refs)[number];
 			if (exclude?.has(t.root)) continue;
 			if (!BLOCK_TYPES.has(t.root)) {
 				try {
@@ -233,11 +237,15 @@ export class BakeEvaluator {
 	 * value, which grow while blocks are evaluated. Globals never change once resolved.
 	 */
 	isPure(expr: Expr): boolean {
-		for (const fn of functionCalls(expr)) {
+		const fns = functionCalls(expr);
+		for (let i = 0; i < fns.length; i++) {
+			const fn = fns[i] as string;
 			if (IMPURE_FUNCTIONS.has(fn)) return false;
 			if (this.funcs.has(fn) && !this.pureFuncs.has(fn)) return false;
 		}
-		for (const t of referencedTraversals(expr)) if (BLOCK_TYPES.has(t.root)) return false;
+		const refs = referencedTraversals(expr);
+		for (let i = 0; i < refs.length; i++)
+			if (BLOCK_TYPES.has((refs[i] as (typeof refs)[number]).root)) return false;
 		return true;
 	}
 
@@ -343,7 +351,8 @@ export class BakeEvaluator {
 		const names: string[] = [];
 		const nameAttr = block.body.attributes.find((a) => a.name === 'name');
 		const hasMatrix = block.body.attributes.some((a) => a.name === 'matrix');
-		for (const inst of st.instances) {
+		for (let i = 0; i < st.instances.length; i++) {
+			const inst = st.instances[i] as Instance;
 			validateLabel(label);
 			let name = label;
 			if (block.type === 'group') {
@@ -359,7 +368,8 @@ export class BakeEvaluator {
 			names.push(name);
 		}
 		const seen = new Set<string>();
-		for (const n of names) {
+		for (let i = 0; i < names.length; i++) {
+			const n = names[i] as string;
 			if (seen.has(n)) throw new BakeFail(`duplicate name ${JSON.stringify(n)}`);
 			seen.add(n);
 		}
@@ -408,7 +418,8 @@ export class BakeEvaluator {
 					: block.body.attributes.filter(
 							(a) => schema.has(a.name) && (want ? want.includes(a.name) : !done?.has(a.name)),
 						);
-			for (const a of content) this.loadDepsOnce(inst.scope, a.expr);
+			for (let j = 0; j < content.length; j++)
+				this.loadDepsOnce(inst.scope, (content[j] as Attribute).expr);
 			const diags = this.decode(block, inst, content, want, st);
 			if (diags.length) throw BakeFail.diags(diags);
 			if (want === undefined) inst.complete = true;
@@ -429,7 +440,8 @@ export class BakeEvaluator {
 		st: BlockState,
 	): Diagnostic[] {
 		const diags: Diagnostic[] = [];
-		for (const a of content) {
+		for (let i = 0; i < content.length; i++) {
+			const a = content[i] as Attribute;
 			const r = this.evalShared(a, inst, st);
 			if (r.value === undefined) {
 				diags.push(...r.diagnostics);

@@ -125,11 +125,14 @@ function stringItems(v: Value): string[] | undefined {
 function stringAttrs(v: Value): Record<string, string> | undefined {
 	if (v.kind !== 'object' && v.kind !== 'map') return undefined;
 	const out: Record<string, string> = {};
-	for (const [k, it] of v.kind === 'object' ? v.attrs : v.entries) {
-		if (it.kind !== 'string') return undefined;
-		out[k] = it.value;
-	}
-	return out;
+	let strings = true;
+	// forEach, not for-of: before V8 compiles it, a for-of over a Map makes an entry array and
+	// a result object per step, for every args and contexts map of every target instance.
+	(v.kind === 'object' ? v.attrs : v.entries).forEach((it, k) => {
+		if (it.kind !== 'string') strings = false;
+		else out[k] = it.value;
+	});
+	return strings ? out : undefined;
 }
 
 export function fieldKind(name: string): FieldKind {

@@ -53,8 +53,9 @@ export function resolveLinks(
 		if (!own) throw new MissingTarget(name);
 		let contexts: Dict | undefined;
 		let description = '';
-		for (const parent of own.inherits ?? []) {
-			const p = inner(parent, visited);
+		const parents = own.inherits ?? [];
+		for (let i = 0; i < parents.length; i++) {
+			const p = inner(parents[i] as string, visited);
 			if (!p) continue;
 			if (p.contexts) contexts = Object.assign(emptyDict(), contexts, p.contexts);
 			if (p.description !== '') description = p.description;

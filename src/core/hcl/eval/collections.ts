@@ -29,7 +29,9 @@ export function iterate(v: Value): [Value, Value][] | undefined {
 export function evalTemplate(ev: Evaluator, parts: readonly TemplatePart[], s: Scope): Result {
 	let out = '';
 	let ok = true;
-	for (const part of parts) {
+	// Indexed: a for-of makes an iterator and a result per step until V8 compiles the loop.
+	for (let i = 0; i < parts.length; i++) {
+		const part = parts[i] as TemplatePart;
 		switch (part.kind) {
 			case 'Literal':
 				out += part.value;

@@ -138,7 +138,9 @@ export class Evaluator {
 
 	steps(v: Value, steps: readonly import('../ast.js').Traverser[], s: Scope): Result {
 		let cur = v;
-		for (const st of steps) {
+		// Indexed: every variable read comes here, most with no steps at all.
+		for (let i = 0; i < steps.length; i++) {
+			const st = steps[i] as import('../ast.js').Traverser;
 			let r: ReturnType<typeof getAttr>;
 			if (st.kind === 'Attr') r = getAttr(cur, st.name, st.range);
 			else {
@@ -158,7 +160,8 @@ export class Evaluator {
 	private object(items: readonly import('../ast.js').ObjectItem[], s: Scope): Result {
 		const attrs: [string, Value][] = [];
 		let ok = true;
-		for (const it of items) {
+		for (let i = 0; i < items.length; i++) {
+			const it = items[i] as import('../ast.js').ObjectItem;
 			if (it.keyIdent !== undefined) {
 				// A bare identifier key (`args = {step = "x"}`): its own name, nothing to evaluate.
 				const val = this.eval(it.value, s);

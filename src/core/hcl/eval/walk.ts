@@ -2,10 +2,12 @@
 // minus names bound by enclosing for-expressions) and the functions it calls. Bake uses them
 // to resolve dependencies before evaluating, as buildx's loadDeps does.
 
-import type {Expr, ScopeTraversalExpr, TemplatePart} from '../ast.js';
+import type {Expr, ScopeTraversalExpr, TemplatePart, Traverser} from '../ast.js';
 
 // The tree is immutable and bake walks the same expression once per matrix instance (and per
 // lookup), so each expression is walked once, for both answers, and they are remembered.
+// Loops are indexed: a for-of makes an iterator and a result per step until V8 compiles it,
+// and this walk runs once over every expression of a file, mostly before that.
 interface Found {
 	readonly vars: ScopeTraversalExpr[];
 	readonly fns: string[];
@@ -46,11 +48,11 @@ function visit(e: Expr, bound: ReadonlySet<string>, out: Found): void {
 			return;
 		case 'ScopeTraversal':
 			if (!bound.has(e.root)) out.vars.push(e);
-			for (const st of e.steps) if (st.kind === 'Index') visit(st.key, bound, out);
+			visitSteps(e.steps, bound, out);
 			return;
 		case 'RelativeTraversal':
 			visit(e.source, bound, out);
-			for (const st of e.steps) if (st.kind === 'Index') visit(st.key, bound, out);
+			visitSteps(e.steps, bound, out);
 			return;
 		case 'Index':
 			visit(e.collection, bound, out);
@@ -61,17 +63,18 @@ function visit(e: Expr, bound: ReadonlySet<string>, out: Found): void {
 			visit(e.each, bound, out);
 			return;
 		case 'Tuple':
-			for (const it of e.items) visit(it, bound, out);
+			for (let i = 0; i < e.items.length; i++) visit(e.items[i] as Expr, bound, out);
 			return;
 		case 'Object':
-			for (const it of e.items) {
+			for (let i = 0; i < e.items.length; i++) {
+				const it = e.items[i] as (typeof e.items)[number];
 				if (it.keyIdent === undefined) visit(it.key, bound, out);
 				visit(it.value, bound, out);
 			}
 			return;
 		case 'FunctionCall':
 			out.fns.push(e.name);
-			for (const a of e.args) visit(a, bound, out);
+			for (let i = 0; i < e.args.length; i++) visit(e.args[i] as Expr, bound, out);
 			return;
 		case 'Conditional':
 			visit(e.cond, bound, out);
@@ -98,8 +101,16 @@ function visit(e: Expr, bound: ReadonlySet<string>, out: Found): void {
 	}
 }
 
+function visitSteps(steps: readonly Traverser[], bound: ReadonlySet<string>, out: Found): void {
+	for (let i = 0; i < steps.length; i++) {
+		const st = steps[i] as Traverser;
+		if (st.kind === 'Index') visit(st.key, bound, out);
+	}
+}
+
 function visitParts(parts: readonly TemplatePart[], bound: ReadonlySet<string>, out: Found): void {
-	for (const p of parts) {
+	for (let i = 0; i < parts.length; i++) {
+		const p = parts[i] as TemplatePart;
 		switch (p.kind) {
 			case 'Literal':
 				break;
