@@ -38,6 +38,8 @@ export interface ResolvedSet {
 	readonly resolver: Resolver;
 	/** One target as in `targets`, resolved alone; undefined for a name that is no target. */
 	target(name: string): Target | undefined;
+	/** Why the target's resolution failed (as in `problems`), or undefined when it did not. */
+	problemOf(name: string): Diagnostic | undefined;
 }
 
 export interface LoadedTree {
@@ -54,6 +56,19 @@ export function loadTree(opts: LoadTreeOptions): LoadedTree {
 	const resolved = new TargetsOnRead(raw, resolver, overrides);
 	const links = resolveLinks(raw, overrides, (name) => resolved.target(name));
 	return {raw, resolved, graph: buildGraph(raw, links)};
+}
+
+/**
+ * A target as it declares itself, for one whose resolution failed; only its name and
+ * description when even its own fields do not parse (`secret = ["id"]`).
+ */
+function declared(raw: RawTarget): Target {
+	try {
+		return fromRaw(raw);
+	} catch (err) {
+		if (!(err instanceof BakeError)) throw err;
+		return {name: raw.name, description: raw.description ?? '', linked: false};
+	}
 }
 
 /** Resolves each target the first time it is read, and all of them when all are read. */
@@ -90,10 +105,15 @@ class TargetsOnRead implements ResolvedSet {
 					: {severity: 'error', summary, detail: ''},
 			);
 			// Keep the node visible with what it declares itself.
-			t = fromRaw(this.resolver.rawTargetOf(name) as RawTarget);
+			t = declared(this.resolver.rawTargetOf(name) as RawTarget);
 		}
 		this.#one.set(name, t);
 		return t;
+	}
+
+	problemOf(name: string): Diagnostic | undefined {
+		this.target(name);
+		return this.#failed.get(name);
 	}
 
 	get targets(): ReadonlyMap<string, Target> {

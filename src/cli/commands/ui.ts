@@ -112,8 +112,8 @@ export const command: Command = {
 				persistence: filePersistence(io.env),
 				now: () => Date.now(),
 				resolvedTarget,
-				entitlementsOf: (tree, name) =>
-					(tree as LoadedTree).resolved.target(name)?.entitlements,
+				targetProblem: (tree, name) => (tree as LoadedTree).resolved.problemOf(name)?.summary,
+				entitlementsOf: (tree, name) => (tree as LoadedTree).resolved.target(name)?.entitlements,
 				// Builds and Complement runs load their code (execa, the run views) when first used.
 				startBuild: async (o) => {
 					const {startBuild} = await import('../../core/build/start-build.js');

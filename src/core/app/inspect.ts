@@ -20,6 +20,8 @@ export interface InspectInput {
 	/** Matching instances of the row's block (for block rows). */
 	readonly instances: readonly string[];
 	readonly resolved?: Record<string, unknown> | undefined;
+	/** Why the target cannot be resolved, when it cannot. */
+	readonly problem?: string | undefined;
 	readonly set: readonly string[];
 	/** The Dockerfile text when read, or an error message. */
 	readonly dockerfile?: {readonly path: string; readonly text?: string; readonly error?: string};
@@ -141,6 +143,7 @@ export function inspectLines(input: InspectInput): InspectLine[] {
 	const node = graph.nodes.get(name);
 	const origin = tree.raw.targetOrigins.get(name);
 	push(name, 'title');
+	if (input.problem) push(input.problem, 'error');
 	if (node?.description) push(node.description, 'dim');
 	push(
 		`defined at ${origin ? origin.blockRanges.map(where).join(', ') : where(node?.range)}`,

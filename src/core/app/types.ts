@@ -45,6 +45,8 @@ export interface AppDeps {
 	readonly now: () => number;
 	/** One target as `print` shows it (a JSON object), for the inspector. */
 	readonly resolvedTarget?: (tree: TreeResult, name: string) => Record<string, unknown> | undefined;
+	/** Why a target cannot be resolved (a missing parent, a field that does not parse). */
+	readonly targetProblem?: (tree: TreeResult, name: string) => string | undefined;
 	/** A resolved target's entitlements (for the `--allow` question before a build). */
 	readonly entitlementsOf?: (tree: TreeResult, name: string) => readonly string[] | undefined;
 	/**

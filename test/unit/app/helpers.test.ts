@@ -127,5 +127,13 @@ describe('inspector', () => {
 		expect(lines).toContain('  A=1  ← _common (bake.hcl:2)');
 		expect(lines).toContain('  B=2  ← bake.hcl:12');
 		expect(lines).toContain('   2 RUN make');
+		const failed = inspectLines({
+			tree,
+			row,
+			instances: ['app'],
+			problem: 'target app: no',
+			set: [],
+		});
+		expect(failed.find((l) => l.text === 'target app: no')?.style).toBe('error');
 	});
 });

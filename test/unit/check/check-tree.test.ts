@@ -57,6 +57,22 @@ group "publish" {
 		expect(out.some((l) => l.includes('roots'))).toBe(true);
 	});
 
+	it('reports a target whose own fields do not resolve, at its block', () => {
+		const out = run(`
+target "system" {
+  dockerfile = "Dockerfile.root"
+}
+target "app" {
+  dockerfile = "Dockerfile.root"
+  contexts = { input = "target:system" }
+  secret = ["id"]
+}
+`);
+		expect(out).toContain(
+			"docker-bake.hcl:5:1: error: target app: invalid field 'id' must be a key=value pair",
+		);
+	});
+
 	it('is quiet on a clean single-root tree', () => {
 		expect(
 			run(`

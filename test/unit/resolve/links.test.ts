@@ -143,6 +143,22 @@ target "other-a" {}
 		expect(r.links.get('emptied')?.contexts).toBeNull();
 	});
 
+	it('keeps the links of a target whose other fields do not resolve, and says why', () => {
+		const tree = loadTree({
+			files: hcl(
+				'target "base" {}\ntarget "app" {\n  inherits = ["base"]\n  contexts = { b = "target:base" }\n  secret = ["id"]\n}\n',
+			),
+		});
+		expect(tree.graph.nodes.get('app')?.inputs.get('b')).toBe('base');
+		// Its own secret does not parse: it is shown with its name alone.
+		expect(tree.resolved.target('app')).toEqual({name: 'app', description: '', linked: false});
+		expect(tree.resolved.problemOf('app')?.summary).toBe(
+			"target app: invalid field 'id' must be a key=value pair",
+		);
+		expect(tree.resolved.problemOf('base')).toBeUndefined();
+		expect(tree.resolved.problems.map((p) => p.range?.start.line)).toEqual([2]);
+	});
+
 	it('resolves every target fully when --set is given (it may change a parent)', () => {
 		const tree = loadTree({
 			files: hcl(

@@ -47,6 +47,7 @@ export function inspectorActions({get, set, deps, options}: ActionContext): Insp
 				row,
 				instances: s.blockTree?.instances.get(row.block) ?? [],
 				resolved,
+				...(row.target ? {problem: deps.targetProblem?.(s.tree, row.target)} : {}),
 				set: options.set,
 				...(path ? {dockerfile: {path, ...df}} : {}),
 			});
