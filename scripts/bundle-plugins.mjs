@@ -223,7 +223,7 @@ function tokenizerGraphemes(root) {
  * Ink joins the styled characters of each line of a frame back into text with ansi-tokenize's
  * styledCharsToString, which works out the escape codes between every two neighbouring
  * characters by building three Sets and two filtered lists: about 3,600 times for a 120x30
- * screen, 30 ms of the tree browser's first frame and a share of every later one. Between two
+ * screen, about 25 ms of the tree browser's first frame and a share of every later one. Between two
  * characters of the same style that difference is empty (each code is in both lists), so it
  * is skipped. The patched text is exported for test/unit/ui/styled-chars.test.ts.
  */
