@@ -26,7 +26,7 @@ export function processIo(): CliIo {
 		stdout: process.stdout,
 		stderr: process.stderr,
 		// Asked only by the commands that read keys: making process.stdin (and loading node:tty
-		// for it) costs every other command ~5 ms of its start.
+		// for it) costs every other command a few milliseconds of its start.
 		get stdinIsTTY() {
 			return Boolean(process.stdin.isTTY);
 		},
