@@ -306,6 +306,37 @@ function bcryptCryptoOnFirstUse() {
 	};
 }
 
+/**
+ * signal-exit 3 (Ink's and restore-cursor's) loads node:assert when its module loads, 3-4 ms of
+ * every start of the tree browser, for one check of its argument. The check stays; node:assert
+ * is loaded only when it fails, to throw the same AssertionError.
+ */
+function signalExitAssertOnFailure() {
+	return {
+		name: 'signal-exit-assert-on-failure',
+		setup(b) {
+			b.onLoad({filter: /[\\/]signal-exit[\\/]index\.js$/}, (args) => {
+				const source = readFileSync(args.path, 'utf8');
+				const from = "  var assert = require('assert')";
+				// signal-exit 4 has no assert; anything else is a version this was not written for.
+				if (!source.includes("require('assert')")) return undefined;
+				const uses = source.split('assert.').length - 1;
+				const calls = source.split('assert.equal(').length - 1;
+				if (source.split(from).length !== 2 || uses !== calls)
+					throw new Error(`${args.path}: expected one "${from.trim()}" (signal-exit changed?)`);
+				const lazy = [
+					'  var assert = {',
+					'    equal: function (actual, expected, message) {',
+					"      if (actual != expected) require('assert').equal(actual, expected, message)",
+					'    }',
+					'  }',
+				].join('\n');
+				return {contents: source.replace(from, lazy), loader: 'js'};
+			});
+		},
+	};
+}
+
 /** Ink's terminal-size is src/ui/ink-terminal-size.ts (see there why). */
 function inkTerminalSize(root) {
 	return {
@@ -329,5 +360,6 @@ export function uiPlugins(root) {
 		styledCharsSameStyleRuns(),
 		bcryptCryptoOnFirstUse(),
 		inkTerminalSize(root),
+		signalExitAssertOnFailure(),
 	];
 }
