@@ -4,14 +4,13 @@
 // same way, contexts merged key by key (a null context is "" and then dropped, so a child can
 // remove an inherited one), the last non-empty description.
 //
-// Why a second path: the tree browser builds the graph of every target before its first frame,
-// and a full resolution of all 749 instances of a tuwunel-sized tree costs ~40 ms there (it
-// fills and merges thirty fields per target); this costs a few. With any --set (which may
-// change a parent's contexts), and for a target whose parents are missing, targets are resolved
-// fully instead (`full`), so that overrides and errors have one implementation. A target whose
-// other fields do not resolve (`secret = ["id"]`) keeps its links here; its problem is reported
-// where targets are read (`check`, the inspector). test/unit/resolve/links.test.ts compares
-// both paths.
+// Why a second path: the tree browser builds the graph of every target before its first frame, and
+// a full resolution of all 749 instances of a tuwunel-sized tree costs ~40 ms there (it fills and
+// merges thirty fields per target); this costs about a quarter. With any --set (which may change a
+// parent's contexts), and for a target whose parents are missing, targets are resolved fully
+// instead (`full`), so that overrides and errors have one implementation. A target whose other
+// fields do not resolve (`secret = ["id"]`) keeps its links here; its problem is reported where
+// targets are read (`check`, the inspector). test/unit/resolve/links.test.ts compares both paths.
 
 import type {RawConfig, RawTarget} from '../config.js';
 import type {Overrides} from './overrides.js';
