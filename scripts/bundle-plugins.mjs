@@ -5,6 +5,45 @@ import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
+// Every patch of a dependency's source goes through these: a patch written for one version must
+// fail the build on another rather than miss or half-apply.
+
+/** Replaces each `from` with its `to`, failing unless each `from` is there exactly once. */
+function replaceOnce(path, source, edits) {
+	let contents = source;
+	for (const [from, to] of edits) {
+		if (contents.split(from).length !== 2)
+			throw new Error(`${path}: expected one "${from.trim()}" (the dependency changed?)`);
+		// A function, so that no `$` in the replacement is read as a pattern.
+		contents = contents.replace(from, () => to);
+	}
+	return contents;
+}
+
+/**
+ * Fails unless `name` appears only as `use` (the one thing a stand-in for it provides), besides
+ * its `declarations`.
+ */
+function onlyUsedAs(path, source, name, use, declarations = 1) {
+	if (source.split(name).length !== source.split(use).length + declarations)
+		throw new Error(
+			`${path}: ${name} is used otherwise than as "${use}" (the dependency changed?)`,
+		);
+}
+
+/** A plugin giving esbuild `patch(source, path)` for the files `filter` matches (undefined: as is). */
+function patchFiles(name, filter, patch) {
+	return {
+		name,
+		setup(b) {
+			b.onLoad({filter}, (args) => {
+				const contents = patch(readFileSync(args.path, 'utf8'), args.path);
+				return contents === undefined ? undefined : {contents, loader: 'js'};
+			});
+		},
+	};
+}
+
 /**
  * yoga-layout (Ink's layout engine) carries its WebAssembly as a base64 `data:` URL and loads it
  * with `fetch()`. On Node the first `fetch()` loads undici and decodes the URL through it (about
@@ -65,25 +104,15 @@ function yogaWithoutFetch() {
  * when DEV is unset.
  */
 function inkWithoutTopLevelAwait() {
-	return {
-		name: 'ink-without-top-level-await',
-		setup(b) {
-			b.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
-				const source = readFileSync(args.path, 'utf8');
-				const edits = [
-					["await import('./devtools.js');", "throw new Error('React devtools are not bundled');"],
-					['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
-				];
-				let contents = source;
-				for (const [from, to] of edits) {
-					if (contents.split(from).length !== 2)
-						throw new Error(`${args.path}: expected one "${from}" (ink changed?)`);
-					contents = contents.replace(from, to);
-				}
-				return {contents, loader: 'js'};
-			});
-		},
-	};
+	return patchFiles(
+		'ink-without-top-level-await',
+		/[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+		(source, path) =>
+			replaceOnce(path, source, [
+				["await import('./devtools.js');", "throw new Error('React devtools are not bundled');"],
+				['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+			]),
+	);
 }
 
 /**
@@ -129,33 +158,26 @@ function fastStringWidth(root) {
  * a thousand lines (a line of 140 styled cells holds about 8 KB), or 20,000 measured strings.
  */
 function inkSharedOutputCaches() {
-	return {
-		name: 'ink-shared-output-caches',
-		setup(b) {
-			b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, (args) => {
-				const source = readFileSync(args.path, 'utf8');
-				const from = '    caches = new OutputCaches();';
-				if (
-					source.split(from).length !== 2 ||
-					!source.includes('class OutputCaches {') ||
-					!source.includes('export default class Output {')
-				)
-					throw new Error(`${args.path}: expected one "${from.trim()}" (ink changed?)`);
-				const shared = [
-					'let sharedCaches;',
-					'function framesCaches() {',
-					'    if (!sharedCaches || sharedCaches.styledChars.size > 1000 || sharedCaches.widths.size > 20000)',
-					'        sharedCaches = new OutputCaches();',
-					'    return sharedCaches;',
-					'}',
-				].join('\n');
-				const contents = source
-					.replace(from, '    caches = framesCaches();')
-					.replace('export default class Output {', `${shared}\nexport default class Output {`);
-				return {contents, loader: 'js'};
-			});
+	return patchFiles(
+		'ink-shared-output-caches',
+		/[\\/]ink[\\/]build[\\/]output\.js$/,
+		(source, path) => {
+			if (!source.includes('class OutputCaches {'))
+				throw new Error(`${path}: no class OutputCaches (ink changed?)`);
+			const shared = [
+				'let sharedCaches;',
+				'function framesCaches() {',
+				'    if (!sharedCaches || sharedCaches.styledChars.size > 1000 || sharedCaches.widths.size > 20000)',
+				'        sharedCaches = new OutputCaches();',
+				'    return sharedCaches;',
+				'}',
+			].join('\n');
+			return replaceOnce(path, source, [
+				['    caches = new OutputCaches();', '    caches = framesCaches();'],
+				['export default class Output {', `${shared}\nexport default class Output {`],
+			]);
 		},
-	};
+	);
 }
 
 /**
@@ -164,28 +186,25 @@ function inkSharedOutputCaches() {
  * that only runs when a line must be cut. It is made on that first use instead.
  */
 function sliceAnsiSegmenterOnFirstUse() {
-	return {
-		name: 'slice-ansi-segmenter-on-first-use',
-		setup(b) {
-			b.onLoad({filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/}, (args) => {
-				const source = readFileSync(args.path, 'utf8');
-				const from =
-					"const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});";
-				// Every use must be a .segment() call, the one method the stand-in has.
-				const uses = source.split('GRAPHEME_SEGMENTER').length - 1;
-				const calls = source.split('GRAPHEME_SEGMENTER.segment(').length - 1;
-				if (source.split(from).length !== 2 || uses !== calls + 1)
-					throw new Error(`${args.path}: expected one "${from}" (slice-ansi changed?)`);
-				const lazy = [
-					'let graphemeSegmenter;',
-					'const GRAPHEME_SEGMENTER = {',
-					"\tsegment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text),",
-					'};',
-				].join('\n');
-				return {contents: source.replace(from, lazy), loader: 'js'};
-			});
+	return patchFiles(
+		'slice-ansi-segmenter-on-first-use',
+		/[\\/]slice-ansi[\\/]tokenize-ansi\.js$/,
+		(source, path) => {
+			onlyUsedAs(path, source, 'GRAPHEME_SEGMENTER', 'GRAPHEME_SEGMENTER.segment(');
+			const lazy = [
+				'let graphemeSegmenter;',
+				'const GRAPHEME_SEGMENTER = {',
+				"\tsegment: (text) => (graphemeSegmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text),",
+				'};',
+			].join('\n');
+			return replaceOnce(path, source, [
+				[
+					"const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+					lazy,
+				],
+			]);
 		},
-	};
+	);
 }
 
 /**
@@ -195,28 +214,20 @@ function sliceAnsiSegmenterOnFirstUse() {
  * for a line that needs one.
  */
 function tokenizerGraphemes(root) {
-	return {
-		name: 'ansi-tokenize-graphemes',
-		setup(b) {
-			const shim = join(root, 'src/ui/text/graphemes.ts');
-			b.onLoad(
-				{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/},
-				(args) => {
-					const source = readFileSync(args.path, 'utf8');
-					const from =
-						'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });';
-					const uses = source.split('segmenter').length - 1;
-					const calls = source.split('segmenter.segment(').length - 1;
-					if (source.split(from).length !== 2 || uses !== calls + 1)
-						throw new Error(`${args.path}: expected one "${from}" (ansi-tokenize changed?)`);
-					const contents = source
-						.replace(from, `import {graphemeSegments} from ${JSON.stringify(shim)};`)
-						.replaceAll('segmenter.segment(', 'graphemeSegments(');
-					return {contents, loader: 'js'};
-				},
-			);
+	const shim = join(root, 'src/ui/text/graphemes.ts');
+	return patchFiles(
+		'ansi-tokenize-graphemes',
+		/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+		(source, path) => {
+			onlyUsedAs(path, source, 'segmenter', 'segmenter.segment(');
+			return replaceOnce(path, source, [
+				[
+					'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+					`import {graphemeSegments} from ${JSON.stringify(shim)};`,
+				],
+			]).replaceAll('segmenter.segment(', 'graphemeSegments(');
 		},
-	};
+	);
 }
 
 /**
@@ -228,8 +239,6 @@ function tokenizerGraphemes(root) {
  * is skipped. The patched text is exported for test/unit/ui/styled-chars.test.ts.
  */
 export function patchStyledChars(source) {
-	const from =
-		'            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
 	// Each character got a copy of the style list in force and of its token (a spread, slow
 	// before V8 has compiled it): it now shares the list, which nothing changes in place
 	// (reduceAnsiCodesIncremental returns a new one), so same-style runs compare by identity.
@@ -241,13 +250,9 @@ export function patchStyledChars(source) {
 	].join('\n');
 	const shares =
 		'            ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes });';
-	if (
-		source.split(from).length !== 2 ||
-		source.split(copies).length !== 2 ||
-		!source.includes('export function styledCharsToString(')
-	)
-		throw new Error('ansi-tokenize styledChars.js: not the code this patch was written for');
-	const to = [
+	const diffs =
+		'            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+	const skipsSame = [
 		'            const before = chars[i - 1].styles;',
 		'            if (!sameStyles(before, char.styles))',
 		'                ret += ansiCodesToString(diffAnsiCodes(before, char.styles));',
@@ -264,22 +269,19 @@ export function patchStyledChars(source) {
 		'}',
 		'',
 	].join('\n');
-	return source.replace(from, to).replace(copies, shares) + helper;
+	const patched = replaceOnce('ansi-tokenize styledChars.js', source, [
+		[diffs, skipsSame],
+		[copies, shares],
+	]);
+	return patched + helper;
 }
 
 function styledCharsSameStyleRuns() {
-	return {
-		name: 'ansi-tokenize-same-style-runs',
-		setup(b) {
-			b.onLoad(
-				{filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/},
-				(args) => ({
-					contents: patchStyledChars(readFileSync(args.path, 'utf8')),
-					loader: 'js',
-				}),
-			);
-		},
-	};
+	return patchFiles(
+		'ansi-tokenize-same-style-runs',
+		/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+		patchStyledChars,
+	);
 }
 
 /**
@@ -288,22 +290,19 @@ function styledCharsSameStyleRuns() {
  * The fallback now loads node:crypto when it is used, as src/core/node-crypto.ts does.
  */
 function bcryptCryptoOnFirstUse() {
-	return {
-		name: 'bcrypt-crypto-on-first-use',
-		setup(b) {
-			b.onLoad({filter: /[\\/]bcryptjs[\\/]index\.js$/}, (args) => {
-				const source = readFileSync(args.path, 'utf8');
-				const from = 'import nodeCrypto from "crypto";';
-				const uses = source.split('nodeCrypto').length - 1;
-				const calls = source.split('nodeCrypto.randomBytes(').length - 1;
-				if (source.split(from).length !== 2 || uses !== calls + 1)
-					throw new Error(`${args.path}: expected one "${from}" (bcryptjs changed?)`);
-				const lazy =
-					'const nodeCrypto = {randomBytes: (len) => process.getBuiltinModule("crypto").randomBytes(len)};';
-				return {contents: source.replace(from, lazy), loader: 'js'};
-			});
+	return patchFiles(
+		'bcrypt-crypto-on-first-use',
+		/[\\/]bcryptjs[\\/]index\.js$/,
+		(source, path) => {
+			onlyUsedAs(path, source, 'nodeCrypto', 'nodeCrypto.randomBytes(');
+			return replaceOnce(path, source, [
+				[
+					'import nodeCrypto from "crypto";',
+					'const nodeCrypto = {randomBytes: (len) => process.getBuiltinModule("crypto").randomBytes(len)};',
+				],
+			]);
 		},
-	};
+	);
 }
 
 /**
@@ -312,29 +311,23 @@ function bcryptCryptoOnFirstUse() {
  * is loaded only when it fails, to throw the same AssertionError.
  */
 function signalExitAssertOnFailure() {
-	return {
-		name: 'signal-exit-assert-on-failure',
-		setup(b) {
-			b.onLoad({filter: /[\\/]signal-exit[\\/]index\.js$/}, (args) => {
-				const source = readFileSync(args.path, 'utf8');
-				const from = "  var assert = require('assert')";
-				// signal-exit 4 has no assert; anything else is a version this was not written for.
-				if (!source.includes("require('assert')")) return undefined;
-				const uses = source.split('assert.').length - 1;
-				const calls = source.split('assert.equal(').length - 1;
-				if (source.split(from).length !== 2 || uses !== calls)
-					throw new Error(`${args.path}: expected one "${from.trim()}" (signal-exit changed?)`);
-				const lazy = [
-					'  var assert = {',
-					'    equal: function (actual, expected, message) {',
-					"      if (actual != expected) require('assert').equal(actual, expected, message)",
-					'    }',
-					'  }',
-				].join('\n');
-				return {contents: source.replace(from, lazy), loader: 'js'};
-			});
+	return patchFiles(
+		'signal-exit-assert-on-failure',
+		/[\\/]signal-exit[\\/]index\.js$/,
+		(source, path) => {
+			// signal-exit 4 has no assert; anything else is a version this was not written for.
+			if (!source.includes("require('assert')")) return undefined;
+			onlyUsedAs(path, source, 'assert.', 'assert.equal(', 0);
+			const lazy = [
+				'  var assert = {',
+				'    equal: function (actual, expected, message) {',
+				"      if (actual != expected) require('assert').equal(actual, expected, message)",
+				'    }',
+				'  }',
+			].join('\n');
+			return replaceOnce(path, source, [["  var assert = require('assert')", lazy]]);
 		},
-	};
+	);
 }
 
 /** Ink's terminal-size is src/ui/ink-terminal-size.ts (see there why). */
