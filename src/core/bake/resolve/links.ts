@@ -14,7 +14,7 @@
 
 import type {RawConfig, RawTarget} from '../config.js';
 import type {Overrides} from './overrides.js';
-import type {Dict, Target} from './target.js';
+import {type Dict, dict, type Target, withoutEmptyContexts} from './target.js';
 
 /** What the graph reads of a target. */
 export interface TargetLinks {
@@ -58,15 +58,18 @@ export function resolveLinks(
 		for (let i = 0; i < parents.length; i++) {
 			const p = inner(parents[i] as string, visited);
 			if (!p) continue;
-			if (p.contexts) contexts = Object.assign(emptyDict(), contexts, p.contexts);
+			if (p.contexts) contexts = Object.assign(dict(), contexts, p.contexts);
 			if (p.description !== '') description = p.description;
 		}
 		if (own.contexts) {
-			contexts = Object.assign(emptyDict(), contexts);
+			contexts = Object.assign(dict(), contexts);
 			for (const k in own.contexts) contexts[k] = own.contexts[k] ?? '';
 		}
 		if (own.description) description = own.description;
-		const links: Links = {description, contexts: withoutEmpty(contexts)};
+		const links: Links = {
+			description,
+			contexts: contexts ? withoutEmptyContexts(contexts) : undefined,
+		};
 		visited.set(name, links);
 		if (cuts === cutsBefore) memo.set(name, links);
 		return links;
@@ -93,23 +96,6 @@ export function resolveLinks(
 		}
 		const t = full(name);
 		if (t) out.set(name, t);
-	}
-	return out;
-}
-
-function emptyDict(): Dict {
-	return Object.create(null) as Dict;
-}
-
-/** Target.normalize's rule for contexts: "" entries go, and no entries is no contexts. */
-function withoutEmpty(contexts: Dict | undefined): Dict | undefined {
-	if (!contexts) return undefined;
-	let out: Dict | undefined;
-	for (const k in contexts) {
-		const v = contexts[k] as string;
-		if (v === '') continue;
-		out ??= emptyDict();
-		out[k] = v;
 	}
 	return out;
 }

@@ -235,6 +235,18 @@ function setIf<K extends 'args' | 'contexts' | 'labels' | 'extra-hosts'>(
 
 const orNil = <T>(l: T[] | undefined): T[] | undefined => (l && l.length > 0 ? l : undefined);
 
+/** Target.normalize's rule for contexts: "" entries go, and no entries is no contexts. */
+export function withoutEmptyContexts(contexts: Dict): Dict | undefined {
+	let out: Dict | undefined;
+	for (const k in contexts) {
+		const v = contexts[k] as string;
+		if (v === '') continue;
+		out ??= dict();
+		out[k] = v;
+	}
+	return out;
+}
+
 /**
  * Target.normalize: dedupe lists, drop "" entries and empty contexts, network=host entitlement.
  * Changes `t` and returns the normalized target (a copy without undefined fields).
@@ -253,10 +265,6 @@ export function normalize(t: Target): Target {
 	if (t.ulimits) t.ulimits = removeDupesStr(t.ulimits);
 	if (t.network === 'host') t.entitlements = [...(t.entitlements ?? []), 'network.host'];
 	if (t.entitlements) t.entitlements = removeDupesStr(t.entitlements);
-	if (t.contexts) {
-		const c = dict();
-		for (const [k, v] of Object.entries(t.contexts)) if (v !== '') c[k] = v;
-		t.contexts = Object.keys(c).length > 0 ? c : undefined;
-	}
+	if (t.contexts) t.contexts = withoutEmptyContexts(t.contexts);
 	return copyDefined(t);
 }
