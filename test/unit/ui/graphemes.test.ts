@@ -5,17 +5,11 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {graphemeSegments} from '../../../src/ui/text/graphemes.js';
-import {NARROW} from '../../../src/ui/text/string-width.js';
+import {narrowCodePoints} from './narrow-code-points.js';
 
 const icu = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const reference = (s: string) => [...icu.segment(s)].map(({segment, index}) => ({segment, index}));
 const ours = (s: string) => [...graphemeSegments(s)].map(({segment, index}) => ({segment, index}));
-
-const narrowCodePoints: number[] = [];
-for (let cp = 0x20; cp < 0x7f; cp++) narrowCodePoints.push(cp);
-for (let i = 0; i < NARROW.length; i += 2)
-	for (let cp = NARROW[i] as number; cp <= (NARROW[i + 1] as number); cp++)
-		narrowCodePoints.push(cp);
 
 const narrow = fc.constantFrom(...narrowCodePoints).map((cp) => String.fromCodePoint(cp));
 const escapes = fc.constantFrom(

@@ -5,13 +5,8 @@
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import stringWidth, {NARROW} from '../../../src/ui/text/string-width.js';
-
-const narrowCodePoints: number[] = [];
-for (let cp = 0x20; cp < 0x7f; cp++) narrowCodePoints.push(cp);
-for (let i = 0; i < NARROW.length; i += 2)
-	for (let cp = NARROW[i] as number; cp <= (NARROW[i + 1] as number); cp++)
-		narrowCodePoints.push(cp);
+import stringWidth from '../../../src/ui/text/string-width.js';
+import {narrowCodePoints} from './narrow-code-points.js';
 
 // What terminal UIs draw, and what string-width has to take care of.
 const pieces = fc.oneof(
