@@ -152,10 +152,10 @@ describe('-f - on a terminal', () => {
 			expect(call.stdin).toBe(DEFINITION);
 			s.press('q');
 			await s.waitFor('3 selected (builds 3)');
-			// A reload reads the same definition again (there is no file "-" to read).
+			// A reload reads the same definition again (there is no file "-" to read); it says
+			// "reloaded" only once it has a tree again, and a failed one shows an error instead.
 			s.press('r');
-			await new Promise((r) => setTimeout(r, 1000));
-			const screen = await s.screen();
+			const screen = await s.waitFor(/reloaded/);
 			expect(screen).not.toContain('showing the last good tree');
 			expect(screen).not.toMatch(/open '[^']*\/-'/);
 			expect(screen).toContain('4 instances');

@@ -17,7 +17,13 @@ const VARS = [
 	{name: 'suffix', value: strValue('x'), source: 'default' as const},
 ];
 
-function setup(opts: {load?: (i: LoadTreeInput) => TreeResult; saved?: PersistedUi} = {}) {
+function setup(
+	opts: {
+		load?: (i: LoadTreeInput) => TreeResult;
+		saved?: PersistedUi;
+		deps?: Partial<AppDeps>;
+	} = {},
+) {
 	const calls: LoadTreeInput[] = [];
 	const saved = new Map<string, PersistedUi>();
 	if (opts.saved) saved.set('k', opts.saved);
@@ -30,6 +36,7 @@ function setup(opts: {load?: (i: LoadTreeInput) => TreeResult; saved?: Persisted
 		readFile: async (p) => `# ${p}`,
 		now: () => 0,
 		persistence: {load: (k) => saved.get(k), save: (k, ui) => void saved.set(k, ui)},
+		...opts.deps,
 	};
 	const store = createAppStore(
 		deps,
@@ -224,6 +231,33 @@ describe('app store', () => {
 		expect(s.rows[s.cursor]?.id).toBe('t:rust--stable--debian');
 		expect([...s.selection]).toEqual(['rust--stable--debian']);
 		expect(s.message).toMatch(/reloaded/);
+	});
+
+	it('r reloads, reads the Dockerfiles again and says so', async () => {
+		// Every target's Dockerfile is docker/Dockerfile; its text changes between reads.
+		let text = 'FROM a';
+		const reads: string[] = [];
+		const {store, press, calls} = setup({
+			deps: {
+				resolvedTarget: () => ({dockerfile: 'docker/Dockerfile', context: '.'}),
+				readFile: async (p: string) => {
+					reads.push(p);
+					return p === 'docker/Dockerfile' ? text : `# ${p}`;
+				},
+			},
+		});
+		await store.getState().load();
+		store.getState().jumpTo('t:rust--stable--debian');
+		await new Promise((r) => setTimeout(r, 0));
+		expect(store.getState().dockerfiles.get('docker/Dockerfile')).toEqual({text: 'FROM a'});
+		expect(store.getState().message).toBeFalsy();
+		text = 'FROM b';
+		press('r');
+		await new Promise((r) => setTimeout(r, 0));
+		expect(calls).toHaveLength(2);
+		expect(store.getState().message).toBe('reloaded');
+		expect(store.getState().dockerfiles.get('docker/Dockerfile')).toEqual({text: 'FROM b'});
+		expect(reads.filter((p) => p === 'docker/Dockerfile')).toHaveLength(2);
 	});
 
 	it('remembers cursor, vectors and selection, and restores them', async () => {

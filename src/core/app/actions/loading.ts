@@ -77,8 +77,12 @@ export function loadingActions(ctx: ActionContext): LoadingActions {
 				keepId = ui?.cursor;
 			}
 			const first = get().rows.length === 0;
+			// A reload asked for (`r`) or caused by a changed bake file reads the Dockerfiles the
+			// inspector shows again too: one may have been edited meanwhile. Both say they ran,
+			// since the tree may look the same as before.
 			if (reason === 'file')
 				patch = {...patch, message: 'reloaded: bake file changed', dockerfiles: new Map()};
+			else if (reason === 'manual') patch = {...patch, message: 'reloaded', dockerfiles: new Map()};
 			set(relayout(ctx, patch, keepId));
 			// Nothing remembered: start on the root, at the bottom in the bottom-up view.
 			if (first && (!keepId || get().rows[get().cursor]?.id !== keepId))
