@@ -1,20 +1,12 @@
 // Bad command lines are bad input: a clear message, exit 1, never "internal error".
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {childEnv} from './child-env.js';
-
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+import {runCli} from './run-cli.js';
 
 function run(args: string[], cwd = process.cwd()) {
-	return spawnSync(process.execPath, [cli, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: childEnv(),
-	});
+	return runCli(args, {cwd});
 }
 
 describe('command-line errors', () => {

@@ -2,13 +2,11 @@
 // read (not rewritten) by the next, replaced when it is corrupt, never written by a failed run
 // or when turned off, and never a reason for the CLI to fail.
 
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {childEnv} from './child-env.js';
-import {CLI} from './pty.js';
+import {runCli} from './run-cli.js';
 
 const TREE =
 	'target "app" {\n  tags = ["example/app:${TAG}"]\n}\nvariable "TAG" {\n  default = "dev"\n}\n';
@@ -19,12 +17,8 @@ function setup(cacheDir?: string) {
 	const cache = cacheDir ?? join(dir, 'cache');
 	const code = join(cache, 'code');
 	const run = (args: string[], extra: Record<string, string> = {}) =>
-		spawnSync(process.execPath, [CLI, ...args], {
-			cwd: dir,
-			encoding: 'utf8',
-			// The output cache is off: every run evaluates, so every run runs the same code.
-			env: childEnv({BAKETREE_CACHE_DIR: cache, BAKETREE_NO_CACHE: '1', ...extra}),
-		});
+		// The output cache is off: every run evaluates, so every run runs the same code.
+		runCli(args, {cwd: dir, env: {BAKETREE_CACHE_DIR: cache, BAKETREE_NO_CACHE: '1', ...extra}});
 	const files = () => {
 		try {
 			return readdirSync(code).sort();

@@ -2,14 +2,12 @@
 // repeated `print`/`list` prints the same bytes, and it does so from the cache, without
 // evaluating: an entry changed behind its back (validly signed) is what the next run prints.
 
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {writeEntry} from '../../src/core/output-cache.js';
-import {childEnv} from './child-env.js';
-import {CLI} from './pty.js';
+import {runCli} from './run-cli.js';
 
 const TREE = `variable "TAG" {
   default = "dev"
@@ -30,13 +28,8 @@ function setup() {
 	const dir = mkdtempSync(join(tmpdir(), 'bt-e2e-cache-'));
 	writeFileSync(join(dir, 'docker-bake.hcl'), TREE);
 	const cache = join(dir, 'cache', 'output');
-	const env = childEnv({BAKETREE_CACHE_DIR: join(dir, 'cache')});
 	const run = (args: string[], extra: Record<string, string> = {}) => {
-		const r = spawnSync(process.execPath, [CLI, ...args], {
-			cwd: dir,
-			encoding: 'utf8',
-			env: {...env, ...extra},
-		});
+		const r = runCli(args, {cwd: dir, env: {BAKETREE_CACHE_DIR: join(dir, 'cache'), ...extra}});
 		return {status: r.status, stdout: r.stdout, stderr: r.stderr};
 	};
 	const entries = () => readdirSync(cache).filter((n) => !n.startsWith('.'));

@@ -3,13 +3,12 @@
 // takes its keys from the terminal; the build view, which needs standard input for its keys,
 // says so instead of hanging.
 
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {childEnv} from './child-env.js';
-import {CLI, ROOT, spawnCli} from './pty.js';
+import {ROOT, spawnCli} from './pty.js';
+import {runCli} from './run-cli.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -28,23 +27,17 @@ const DEFINITION = readFileSync(join(TREE, 'docker-bake.hcl'), 'utf8');
 function run(args: string[], input: string, env: Record<string, string> = {}) {
 	// A folder without any bake file: whatever is read comes from standard input.
 	const cwd = tempDir(join(tmpdir(), 'bt-stdin-'));
-	return spawnSync(process.execPath, [CLI, ...args], {
-		cwd,
-		input,
-		encoding: 'utf8',
-		env: childEnv(env),
-	});
+	return runCli(args, {cwd, input, env});
 }
 
 /** The same command with the definition in a file: what `-f -` must match. */
 function runWithFile(args: string[], content: string) {
 	const cwd = tempDir(join(tmpdir(), 'bt-stdin-file-'));
 	writeFileSync(join(cwd, 'def.hcl'), content);
-	return spawnSync(process.execPath, [CLI, ...args.map((a) => (a === '-' ? 'def.hcl' : a))], {
-		cwd,
-		encoding: 'utf8',
-		env: childEnv(),
-	});
+	return runCli(
+		args.map((a) => (a === '-' ? 'def.hcl' : a)),
+		{cwd},
+	);
 }
 
 describe('-f - without a terminal', () => {
@@ -92,12 +85,7 @@ describe('-f - without a terminal', () => {
 	it('-f - and a file together: the file is read too, in order', () => {
 		const cwd = tempDir(join(tmpdir(), 'bt-stdin-mix-'));
 		writeFileSync(join(cwd, 'override.hcl'), 'target "app" {\n  tags = ["override"]\n}\n');
-		const r = spawnSync(process.execPath, [CLI, 'print', '-f', '-', '-f', 'override.hcl', 'app'], {
-			cwd,
-			input: DEFINITION,
-			encoding: 'utf8',
-			env: childEnv(),
-		});
+		const r = runCli(['print', '-f', '-', '-f', 'override.hcl', 'app'], {cwd, input: DEFINITION});
 		expect(r.status).toBe(0);
 		expect(JSON.parse(r.stdout).target.app.tags).toEqual(['override']);
 	});
