@@ -74,6 +74,9 @@ const DONE_ON_RETURN: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'c
 
 /** Exits with `code` once standard output and error hold nothing unwritten. */
 function exitWhenFlushed(code: number): void {
+	// A write to a file fails at once, but its 'error' event comes after this: not lost here.
+	const failed = process.stdout.errored;
+	if (failed) onOutputError(failed);
 	const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
 	if (pending.length === 0) process.exit(code);
 	let left = pending.length;
@@ -88,6 +91,20 @@ function isArgumentError(err: unknown): err is Error {
 	return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
+/**
+ * A reader that stops early (`baketree list targets | head -1`) closes the pipe, and the rest
+ * of the output has nowhere to go. Node ignores SIGPIPE, so the write fails with EPIPE instead
+ * of ending the process: end it quietly, with the status of a program that SIGPIPE ended
+ * (128 + 13), as `cat` in the same place does. Any other failure to write the output is said
+ * in one line (EX_IOERR), never as a stack trace.
+ */
+function onOutputError(err: NodeJS.ErrnoException): never {
+	if (err.code === 'EPIPE') process.exit(141);
+	process.stderr.write(`baketree: cannot write to standard output: ${err.message}\n`);
+	process.exit(74);
+}
+
+process.stdout.on('error', onOutputError);
 const commandName = process.argv[2];
 main(process.argv.slice(2)).then(
 	(code) => {
