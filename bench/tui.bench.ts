@@ -1,4 +1,5 @@
-// TUI figures: time to first frame of the bundled CLI in a pseudo-terminal on a tuwunel-sized
+// TUI figures: time to first frame of the bundled CLI (dist/cli.js run as a program, as
+// `baketree` and `npm start` run it; see test/e2e/pty.ts) in a pseudo-terminal on a tuwunel-sized
 // tree (test/fixtures/gen MEDIUM, 749 instances), with the time to the first paint (the header
 // saying which file is read) beside it; and keypress-to-frame on a 10,000-instance tree,
 // measured in a process of its own built with the CLI bundle's plugins (bench/keypress-child.ts).

@@ -1,6 +1,8 @@
-// Runs `node dist/cli.js ARGS` in a pseudo-terminal and keeps a headless xterm screen of it,
-// so e2e tests read what a person would see. Shared by every e2e test.
+// Runs `dist/cli.js ARGS` in a pseudo-terminal, as a shell runs `baketree` (the script starts
+// the `node` on PATH: the one running the tests is put first), and keeps a headless xterm
+// screen of it, so e2e tests read what a person would see. Shared by every e2e test.
 
+import {delimiter, dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
@@ -38,14 +40,15 @@ export function spawnCli(args: readonly string[], opts: PtyOptions = {}): PtySes
 	const rows = opts.rows ?? 30;
 	const term = new xterm.Terminal({cols, rows, allowProposedApi: true});
 	const [command, argv] = opts.stdinFile
-		? ['/bin/sh', ['-c', 'f=$1; shift; exec "$@" < "$f"', 'sh', opts.stdinFile, process.execPath]]
-		: [process.execPath, []];
-	const child = pty.spawn(command, [...argv, CLI, ...args], {
+		? ['/bin/sh', ['-c', 'f=$1; shift; exec "$@" < "$f"', 'sh', opts.stdinFile, CLI]]
+		: [CLI, []];
+	const child = pty.spawn(command, [...argv, ...args], {
 		name: 'xterm-256color',
 		cols,
 		rows,
 		cwd: opts.cwd ?? ROOT,
 		env: childEnv({
+			PATH: `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}`,
 			HOME: process.env['HOME'] ?? '/tmp',
 			TERM: 'xterm-256color',
 			CI: 'false',
