@@ -1,7 +1,7 @@
 // Composition root: argv -> command. The only place that turns errors into exit codes.
 import {COMMANDS} from './cli/commands.js';
 import {preloadComposeSupport} from './cli/compose-preload.js';
-import {processIo, UsageError} from './cli/io.js';
+import {finishOutputFailureWork, processIo, UsageError} from './cli/io.js';
 import {baketreeVersion} from './cli/version.js';
 import {DiagnosticError, formatDiagnostics} from './core/diagnostics.js';
 
@@ -76,7 +76,10 @@ const DONE_ON_RETURN: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'c
 function exitWhenFlushed(code: number): void {
 	// A write to a file fails at once, but its 'error' event comes after this: not lost here.
 	const failed = process.stdout.errored;
-	if (failed) onOutputError(failed);
+	if (failed) {
+		onOutputError(failed);
+		return;
+	}
 	const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
 	if (pending.length === 0) process.exit(code);
 	let left = pending.length;
@@ -91,17 +94,24 @@ function isArgumentError(err: unknown): err is Error {
 	return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
+let outputFailed = false;
+
 /**
  * A reader that stops early (`baketree list targets | head -1`) closes the pipe, and the rest
  * of the output has nowhere to go. Node ignores SIGPIPE, so the write fails with EPIPE instead
  * of ending the process: end it quietly, with the status of a program that SIGPIPE ended
  * (128 + 13), as `cat` in the same place does. Any other failure to write the output is said
- * in one line (EX_IOERR), never as a stack trace.
+ * in one line (EX_IOERR), never as a stack trace. Either way, what a command asked to finish
+ * first (a running build: stopped, its run saved; CliIo.onOutputFailure) is finished first.
  */
-function onOutputError(err: NodeJS.ErrnoException): never {
-	if (err.code === 'EPIPE') process.exit(141);
-	process.stderr.write(`baketree: cannot write to standard output: ${err.message}\n`);
-	process.exit(74);
+function onOutputError(err: NodeJS.ErrnoException): void {
+	// The first failure decides; what the command still writes meanwhile goes nowhere.
+	if (outputFailed) return;
+	outputFailed = true;
+	const code = err.code === 'EPIPE' ? 141 : 74;
+	if (code === 74)
+		process.stderr.write(`baketree: cannot write to standard output: ${err.message}\n`);
+	void finishOutputFailureWork().finally(() => process.exit(code));
 }
 
 process.stdout.on('error', onOutputError);

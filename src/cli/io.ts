@@ -16,6 +16,19 @@ export interface CliIo {
 	 * UsageError when standard input cannot be read.
 	 */
 	readonly readStdin: () => string;
+	/**
+	 * Work to finish before the CLI ends because its standard output failed (a reader that
+	 * stopped early, see cli.ts): a build still running is stopped and saved first. Returns
+	 * the function that removes it. Absent where output cannot fail (tests' buffers).
+	 */
+	readonly onOutputFailure?: (finish: () => Promise<unknown>) => () => void;
+}
+
+const outputFailureWork = new Set<() => Promise<unknown>>();
+
+/** Runs what commands asked to finish when standard output fails (see onOutputFailure). */
+export async function finishOutputFailureWork(): Promise<void> {
+	await Promise.allSettled([...outputFailureWork].map((finish) => finish()));
 }
 
 export function processIo(): CliIo {
@@ -31,6 +44,10 @@ export function processIo(): CliIo {
 			return Boolean(process.stdin.isTTY);
 		},
 		readStdin: once(() => readAll(0)),
+		onOutputFailure(finish) {
+			outputFailureWork.add(finish);
+			return () => outputFailureWork.delete(finish);
+		},
 	};
 }
 

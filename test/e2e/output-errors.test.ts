@@ -1,9 +1,11 @@
 // Standard output that cannot take what a command prints: a reader that stopped early (a pipe
-// into `head`) ends the CLI quietly, as SIGPIPE ends `cat`; any other write error is one line
-// on standard error. Never a stack trace (src/cli.ts, onOutputError).
+// into `head`) ends the CLI quietly, as SIGPIPE ends `cat`, and a build is stopped and saved
+// first; any other write error is one line on standard error. Never a stack trace (src/cli.ts,
+// onOutputError).
 
 import {spawn} from 'node:child_process';
-import {closeSync, existsSync, openSync} from 'node:fs';
+import {closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {childEnv} from './child-env.js';
@@ -38,6 +40,35 @@ describe('standard output that takes no more', () => {
 			expect(r.status).toBe(141);
 		});
 	}
+
+	it('a build whose reader goes away is stopped as Ctrl-C stops it, and its run is saved', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'bt-e2e-epipe-'));
+		const child = spawn(process.execPath, [CLI, 'build', '--no-tui', 'app', 'worker'], {
+			cwd: TREE,
+			env: childEnv({
+				BAKETREE_DOCKER: join(ROOT, 'test/fake-docker/docker'),
+				BAKETREE_STATE_DIR: state,
+				FAKE_DOCKER_SCENARIO: 'long',
+				FAKE_DOCKER_SPEED: '1',
+			}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stderr = '';
+		child.stderr.setEncoding('utf8').on('data', (d: string) => {
+			stderr += d;
+		});
+		// The build is under way once it prints; then the reader goes.
+		child.stdout.once('data', () => child.stdout.destroy());
+		const status = await new Promise((resolve) => child.on('close', resolve));
+		expect(status).toBe(141);
+		expect(stderr).not.toMatch(/\n\s+at /);
+		const [run, ...others] = readdirSync(join(state, 'runs'));
+		expect(others).toEqual([]);
+		const dir = join(state, 'runs', run as string);
+		// Ended by the cancel (the fake buildx exits 130 on SIGINT), not left running.
+		expect(JSON.parse(readFileSync(join(dir, 'exit.json'), 'utf8')).exitCode).toBe(130);
+		expect(readFileSync(join(dir, 'stream.log'), 'utf8')).toContain('context canceled');
+	});
 
 	it.skipIf(!existsSync('/dev/full'))('a full disk is one line on standard error', async () => {
 		const full = openSync('/dev/full', 'w');

@@ -123,6 +123,12 @@ async function runPlain(
 	});
 	const onSigint = () => handle.cancel();
 	process.on('SIGINT', onSigint);
+	// Standard output gone (`| head`, a pager quit): stop buildx as Ctrl-C does and let the run
+	// be saved before the CLI ends (cli.ts), rather than leave buildx running on its own.
+	const forget = io.onOutputFailure?.(async () => {
+		handle.cancel();
+		await handle.done;
+	});
 	try {
 		const code = await handle.done;
 		const state = handle.store.getState();
@@ -135,5 +141,6 @@ async function runPlain(
 		return code;
 	} finally {
 		process.off('SIGINT', onSigint);
+		forget?.();
 	}
 }
