@@ -70,6 +70,36 @@ describe('standard output that takes no more', () => {
 		expect(readFileSync(join(dir, 'stream.log'), 'utf8')).toContain('context canceled');
 	});
 
+	it('so is a Complement run, its results saved', async () => {
+		const state = mkdtempSync(join(tmpdir(), 'bt-e2e-epipe-'));
+		const fixtures = join(ROOT, 'test/fixtures/complement');
+		const child = spawn(
+			process.execPath,
+			[CLI, 'complement', '--', process.execPath, join(fixtures, 'fake-suite.mjs')],
+			{
+				cwd: ROOT,
+				// FAKE_HANG: the suite runs until it is stopped, and says when SIGINT came.
+				env: childEnv({BAKETREE_STATE_DIR: state, FAKE_DELAY: '20', FAKE_HANG: '1'}),
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
+		let stderr = '';
+		child.stderr.setEncoding('utf8').on('data', (d: string) => {
+			stderr += d;
+		});
+		child.stdout.once('data', () => child.stdout.destroy());
+		const status = await new Promise((resolve) => child.on('close', resolve));
+		expect(status).toBe(141);
+		expect(stderr).not.toMatch(/\n\s+at /);
+		const [run, ...others] = readdirSync(join(state, 'complement'));
+		expect(others).toEqual([]);
+		const dir = join(state, 'complement', run as string);
+		expect(JSON.parse(readFileSync(join(dir, 'exit.json'), 'utf8'))).toMatchObject({
+			canceled: true,
+			exitCode: 130,
+		});
+	});
+
 	it.skipIf(!existsSync('/dev/full'))('a full disk is one line on standard error', async () => {
 		const full = openSync('/dev/full', 'w');
 		try {

@@ -160,10 +160,18 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 		await runComplementTui(store);
 		session.cancel();
 	} else {
-		// Ctrl-C: stop the command (SIGINT, then SIGTERM) and report what we have.
+		// Ctrl-C: stop the command (SIGINT, then SIGTERM) and report what we have. Standard
+		// output gone (a pager quit): the same, and the run is saved before the CLI ends.
 		const onSigint = () => session.cancel();
 		process.on('SIGINT', onSigint);
-		await session.done.finally(() => process.off('SIGINT', onSigint));
+		const forget = io.onOutputFailure?.(async () => {
+			session.cancel();
+			await session.done;
+		});
+		await session.done.finally(() => {
+			process.off('SIGINT', onSigint);
+			forget?.();
+		});
 	}
 	const end = await session.done;
 	const summary = summarize(store.getState().model.results(), opts.baselineMap);
