@@ -11,6 +11,7 @@ import {formatTextSummary, plainPrinter} from '../../core/progress/plain-printer
 import {buildSummaryJson} from '../../core/progress/summary.js';
 import type {Command} from '../commands.js';
 import {type CliIo, UsageError} from '../io.js';
+import {stopOnAbort} from '../stop-on-abort.js';
 import {parseVars, summaryFormat} from './build-flags.js';
 import {askOnTerminal, grantEntitlements, planCliBuild} from './build-plan.js';
 
@@ -121,14 +122,7 @@ async function runPlain(
 		...(listener ? {listener} : {}),
 		onRun: (run) => write(`baketree: run ${run.id} (${run.dir})\n`),
 	});
-	const onSigint = () => handle.cancel();
-	process.on('SIGINT', onSigint);
-	// Standard output gone (`| head`, a pager quit): stop buildx as Ctrl-C does and let the run
-	// be saved before the CLI ends (cli.ts), rather than leave buildx running on its own.
-	const forget = io.onOutputFailure?.(async () => {
-		handle.cancel();
-		await handle.done;
-	});
+	const release = stopOnAbort(io, () => handle.cancel(), handle.done);
 	try {
 		const code = await handle.done;
 		const state = handle.store.getState();
@@ -140,7 +134,6 @@ async function runPlain(
 		else io.stdout.write(formatTextSummary(state.build));
 		return code;
 	} finally {
-		process.off('SIGINT', onSigint);
-		forget?.();
+		release();
 	}
 }

@@ -14,6 +14,7 @@ import {type ComplementSource, startComplementSession} from '../../core/compleme
 import {createComplementStore} from '../../core/complement/store.js';
 import type {Command} from '../commands.js';
 import {type CliIo, UsageError} from '../io.js';
+import {stopOnAbort} from '../stop-on-abort.js';
 
 const DEFAULT_SCRIPT = 'docker/complement.sh';
 const DEFAULT_BASELINE = 'tests/complement/results.jsonl';
@@ -160,18 +161,10 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 		await runComplementTui(store);
 		session.cancel();
 	} else {
-		// Ctrl-C: stop the command (SIGINT, then SIGTERM) and report what we have. Standard
-		// output gone (a pager quit): the same, and the run is saved before the CLI ends.
-		const onSigint = () => session.cancel();
-		process.on('SIGINT', onSigint);
-		const forget = io.onOutputFailure?.(async () => {
-			session.cancel();
-			await session.done;
-		});
-		await session.done.finally(() => {
-			process.off('SIGINT', onSigint);
-			forget?.();
-		});
+		// Ctrl-C (or SIGTERM, SIGHUP, standard output gone): stop the command (SIGINT, then
+		// SIGTERM) and report what we have.
+		const release = stopOnAbort(io, () => session.cancel(), session.done);
+		await session.done.finally(release);
 	}
 	const end = await session.done;
 	const summary = summarize(store.getState().model.results(), opts.baselineMap);
