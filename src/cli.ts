@@ -1,7 +1,10 @@
 // Composition root: argv -> command. The only place that turns errors into exit codes.
+
 import {COMMANDS} from './cli/commands.js';
 import {preloadComposeSupport} from './cli/compose-preload.js';
-import {finishOutputFailureWork, processIo, UsageError} from './cli/io.js';
+import type {CliIo} from './cli/io.js';
+import {processIo, stderrWasUsed, UsageError} from './cli/io.js';
+import {outputHasFailed, watchStdoutStream} from './cli/output.js';
 import {baketreeVersion} from './cli/version.js';
 import {DiagnosticError, formatDiagnostics} from './core/diagnostics.js';
 
@@ -20,8 +23,7 @@ Options:
 Commands:
 `;
 
-async function main(argv: readonly string[]): Promise<number> {
-	const io = processIo();
+async function main(argv: readonly string[], io: CliIo): Promise<number> {
 	const [first, ...rest] = argv;
 	if (first === '--version') {
 		io.stdout.write(`baketree ${await baketreeVersion()}\n`);
@@ -72,15 +74,13 @@ async function main(argv: readonly string[]): Promise<number> {
  */
 const DONE_ON_RETURN: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'check']);
 
-/** Exits with `code` once standard output and error hold nothing unwritten. */
+/**
+ * Exits with `code` once standard error holds nothing unwritten (standard output is written
+ * directly for these commands, output.ts), unless failed output is ending the CLI already.
+ */
 function exitWhenFlushed(code: number): void {
-	// A write to a file fails at once, but its 'error' event comes after this: not lost here.
-	const failed = process.stdout.errored;
-	if (failed) {
-		onOutputError(failed);
-		return;
-	}
-	const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+	if (outputHasFailed()) return;
+	const pending = stderrWasUsed() && process.stderr.writableLength > 0 ? [process.stderr] : [];
 	if (pending.length === 0) process.exit(code);
 	let left = pending.length;
 	for (const s of pending)
@@ -94,32 +94,14 @@ function isArgumentError(err: unknown): err is Error {
 	return err instanceof Error && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
-let outputFailed = false;
-
-/**
- * A reader that stops early (`baketree list targets | head -1`) closes the pipe, and the rest
- * of the output has nowhere to go. Node ignores SIGPIPE, so the write fails with EPIPE instead
- * of ending the process: end it quietly, with the status of a program that SIGPIPE ended
- * (128 + 13), as `cat` in the same place does. Any other failure to write the output is said
- * in one line (EX_IOERR), never as a stack trace. Either way, what a command asked to finish
- * first (a running build: stopped, its run saved; CliIo.onOutputFailure) is finished first.
- */
-function onOutputError(err: NodeJS.ErrnoException): void {
-	// The first failure decides; what the command still writes meanwhile goes nowhere.
-	if (outputFailed) return;
-	outputFailed = true;
-	const code = err.code === 'EPIPE' ? 141 : 74;
-	if (code === 74)
-		process.stderr.write(`baketree: cannot write to standard output: ${err.message}\n`);
-	void finishOutputFailureWork().finally(() => process.exit(code));
-}
-
-process.stdout.on('error', onOutputError);
 const commandName = process.argv[2];
-main(process.argv.slice(2)).then(
+const printsOnly = commandName !== undefined && DONE_ON_RETURN.has(commandName);
+// The other commands (views, builds, help) write through Node's stream; its errors are watched.
+if (!printsOnly) watchStdoutStream();
+main(process.argv.slice(2), processIo({direct: printsOnly})).then(
 	(code) => {
 		process.exitCode = code;
-		if (commandName !== undefined && DONE_ON_RETURN.has(commandName)) exitWhenFlushed(code);
+		if (printsOnly) exitWhenFlushed(code);
 	},
 	(err: unknown) => {
 		// A bug, not bad input: say so briefly; BAKETREE_DEBUG shows the stack.

@@ -27,6 +27,9 @@ const BUILD = __BAKETREE_BUILD_ID__.slice(0, 16);
 /** Files of other builds are removed once they are this old (two installs may share the folder). */
 const OTHER_BUILDS_KEPT_MS = 24 * 60 * 60 * 1000;
 
+/** The commands that only print (src/cli.ts, DONE_ON_RETURN). */
+const PRINTING: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'check']);
+
 /**
  * Which cache file this run reads and writes: one per command and per kind of output (what
  * `print` compiles is not what the tree browser compiles, and the tree browser on a terminal
@@ -35,7 +38,9 @@ const OTHER_BUILDS_KEPT_MS = 24 * 60 * 60 * 1000;
 function cacheName(argv: readonly string[]): string {
 	const first = argv[0];
 	const command = first && /^[a-z]{1,16}$/.test(first) ? first : 'ui';
-	const output = process.stdout.isTTY ? '-tty' : '';
+	// The printing commands run the same code wherever their output goes, and asking would
+	// make process.stdout, which they never use (src/cli/output.ts).
+	const output = !PRINTING.has(command) && process.stdout.isTTY ? '-tty' : '';
 	return `${command}${output}-${process.version}-${process.arch}-${BUILD}.bin`;
 }
 

@@ -3,6 +3,7 @@
 
 import {closeSync, openSync, readSync} from 'node:fs';
 import type {ReadStream} from 'node:tty';
+import {directStdout, onOutputFailure} from './output.js';
 
 export interface CliIo {
 	readonly argv0: string;
@@ -18,36 +19,42 @@ export interface CliIo {
 	readonly readStdin: () => string;
 	/**
 	 * Work to finish before the CLI ends because its standard output failed (a reader that
-	 * stopped early, see cli.ts): a build still running is stopped and saved first. Returns
-	 * the function that removes it. Absent where output cannot fail (tests' buffers).
+	 * stopped early, see output.ts): a build still running is stopped and saved first.
+	 * Returns the function that removes it. Absent where output cannot fail (tests' buffers).
 	 */
 	readonly onOutputFailure?: (finish: () => Promise<unknown>) => () => void;
 }
 
-const outputFailureWork = new Set<() => Promise<unknown>>();
+/** Whether this run wrote to standard error (see processIo): only then may it hold unwritten text. */
+let stderrUsed = false;
+export const stderrWasUsed = (): boolean => stderrUsed;
 
-/** Runs what commands asked to finish when standard output fails (see onOutputFailure). */
-export async function finishOutputFailureWork(): Promise<void> {
-	await Promise.allSettled([...outputFailureWork].map((finish) => finish()));
-}
-
-export function processIo(): CliIo {
+/**
+ * The real process's io. `direct`: standard output is written straight to its descriptor
+ * (output.ts), for a command that only writes to it; standard error is made on first use.
+ */
+export function processIo(opts: {direct?: boolean} = {}): CliIo {
 	return {
 		argv0: 'baketree',
 		cwd: process.cwd(),
 		env: process.env,
-		stdout: process.stdout,
-		stderr: process.stderr,
+		stdout: opts.direct ? directStdout() : process.stdout,
+		stderr: {
+			write(chunk: string) {
+				stderrUsed = true;
+				return process.stderr.write(chunk);
+			},
+			get isTTY() {
+				return process.stderr.isTTY;
+			},
+		},
 		// Asked only by the commands that read keys: making process.stdin (and loading node:tty
 		// for it) costs every other command a few milliseconds of its start.
 		get stdinIsTTY() {
 			return Boolean(process.stdin.isTTY);
 		},
 		readStdin: once(() => readAll(0)),
-		onOutputFailure(finish) {
-			outputFailureWork.add(finish);
-			return () => outputFailureWork.delete(finish);
-		},
+		onOutputFailure,
 	};
 }
 

@@ -1,6 +1,6 @@
 // A long command without its view (a plain build, a plain Complement run) runs a child in its
 // own process group, which no signal sent to baketree reaches. So while it runs, Ctrl-C,
-// SIGTERM, SIGHUP and the loss of standard output (cli.ts) all stop it as Ctrl-C does, and
+// SIGTERM, SIGHUP and the loss of standard output (output.ts) all stop it as Ctrl-C does, and
 // baketree ends only once the child has ended and its run is saved: never a child left
 // running on its own, never a run without its end.
 

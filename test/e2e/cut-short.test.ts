@@ -1,6 +1,6 @@
 // A CLI cut short. Standard output that cannot take what a command prints: a reader that
 // stopped early (a pipe into `head`) ends the CLI quietly, as SIGPIPE ends `cat`; any other
-// write error is one line on standard error (src/cli.ts, onOutputError). A plain build or
+// write error is one line on standard error (src/cli/output.ts). A plain build or
 // Complement run is stopped and saved first, and so it is on SIGTERM and SIGHUP
 // (src/cli/stop-on-abort.ts). Never a stack trace.
 
