@@ -39,25 +39,31 @@ export function signalExitCode(signal: string): number {
 
 /**
  * Enters the alternate screen and arranges for it to be left on exit, SIGINT/SIGTERM/SIGHUP
- * and uncaught errors. `onSignal` runs after the terminal is restored (it should exit).
+ * and uncaught errors. `onSignal` runs after the terminal is restored (it should exit, at
+ * once or once it has stopped what runs).
  */
 export function enterFullScreen(out: TerminalOut, onSignal: (signal: string) => void): FullScreen {
 	let active = true;
 	out.write(ENTER_ALT + HIDE_CURSOR + CLEAR);
-	const restore = (): void => {
+	const leaveScreen = (): void => {
 		if (!active) return;
 		active = false;
 		out.write(SHOW_CURSOR + LEAVE_ALT);
+	};
+	const restore = (): void => {
+		leaveScreen();
 		process.off('exit', restore);
 		for (const [sig, fn] of handlers) process.off(sig, fn);
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 	};
+	// The handlers stay while onSignal runs: it may wait (for a build to stop) before it exits,
+	// and without a listener of ours Ink's signal-exit would raise the signal again meanwhile.
 	const handlers: [NodeJS.Signals, () => void][] = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(
 		(sig) => [
 			sig,
 			() => {
-				restore();
+				leaveScreen();
 				onSignal(sig);
 			},
 		],

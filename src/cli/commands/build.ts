@@ -11,7 +11,7 @@ import {formatTextSummary, plainPrinter} from '../../core/progress/plain-printer
 import {buildSummaryJson} from '../../core/progress/summary.js';
 import type {Command} from '../commands.js';
 import {type CliIo, UsageError} from '../io.js';
-import {stopOnAbort} from '../stop-on-abort.js';
+import {exitOnAbort, stopOnAbort} from '../stop-on-abort.js';
 import {parseVars, summaryFormat} from './build-flags.js';
 import {askOnTerminal, grantEntitlements, planCliBuild} from './build-plan.js';
 
@@ -104,7 +104,7 @@ export const command: Command = {
 		};
 		if (tui) {
 			const {runBuildTui} = await import('../../ui/build/run-build-tui.js');
-			return runBuildTui(common);
+			return runBuildTui(common, (handle) => exitOnAbort(io, () => handle.stop()));
 		}
 		return runPlain(common, io, summary === 'json');
 	},

@@ -14,7 +14,7 @@ import {type ComplementSource, startComplementSession} from '../../core/compleme
 import {createComplementStore} from '../../core/complement/store.js';
 import type {Command} from '../commands.js';
 import {type CliIo, UsageError} from '../io.js';
-import {stopOnAbort} from '../stop-on-abort.js';
+import {exitOnAbort, stopOnAbort} from '../stop-on-abort.js';
 
 const DEFAULT_SCRIPT = 'docker/complement.sh';
 const DEFAULT_BASELINE = 'tests/complement/results.jsonl';
@@ -158,7 +158,15 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 	if (opts.tui) {
 		const {runComplementTui} = await import('../../ui/complement/run-tui.js');
-		await runComplementTui(store);
+		const release = exitOnAbort(io, async () => {
+			session.cancel();
+			await session.done;
+		});
+		try {
+			await runComplementTui(store);
+		} finally {
+			release();
+		}
 		session.cancel();
 	} else {
 		// Ctrl-C (or SIGTERM, SIGHUP, standard output gone): stop the command (SIGINT, then

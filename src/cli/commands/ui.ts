@@ -83,10 +83,18 @@ export const command: Command = {
 		// tree (one first render, not a "loading" one before it).
 		const names = flags.files.map((f) => f.name);
 		let store: AppStore | undefined;
+		// A build or Complement run started from the explorer runs in a process group of its
+		// own: on a signal or a lost terminal it is stopped, and its run saved, before baketree
+		// ends (as for the commands, see ../stop-on-abort.ts).
+		const stopRuns = async () => {
+			const s = store?.getState();
+			await Promise.allSettled([s?.build?.stop(), s?.complement?.stop()]);
+		};
 		const screen = enterFullScreen(process.stdout, (signal) => {
 			store?.getState().persist();
-			process.exit(signalExitCode(signal));
+			void stopRuns().finally(() => process.exit(signalExitCode(signal)));
 		});
+		const forgetOutput = io.onOutputFailure?.(stopRuns);
 		try {
 			paintReading(process.stdout, names, terminalSize(process.stdout).columns);
 			const [{runApp}, {createAppStore}, {readFile}, {resolve}] = await Promise.all([
@@ -152,6 +160,7 @@ export const command: Command = {
 				watch: names.filter((n) => n !== STDIN_NAME),
 			});
 		} finally {
+			forgetOutput?.();
 			screen.restore();
 			if (keys !== process.stdin) keys.destroy();
 		}

@@ -61,6 +61,10 @@ export function complementLauncher(
 			baselinePath: baseline ? baselinePath : undefined,
 		});
 		cancel = () => session.cancel();
-		return {target: req.target, store, cancel};
+		const stop = async () => {
+			session.cancel();
+			await session.done.catch(() => undefined);
+		};
+		return {target: req.target, store, cancel, stop};
 	};
 }

@@ -68,6 +68,8 @@ export interface ComplementRun {
 	readonly target: string;
 	readonly store: ComplementStore;
 	cancel(): void;
+	/** Cancels the run and resolves once it has ended and is saved (see BuildHandle.stop). */
+	stop(): Promise<void>;
 }
 
 export interface AppOptions {

@@ -50,6 +50,11 @@ export interface BuildHandle {
 	cancel(): void;
 	/** The exit code of the first run (130 = canceled; 1 when preflight failed). */
 	readonly done: Promise<number>;
+	/**
+	 * Cancels the run going on, if any (the first or a rebuild), and resolves once it has
+	 * ended and is saved: for a baketree that must end (a signal, its terminal gone).
+	 */
+	stop(): Promise<void>;
 }
 
 export function startBuild(opts: StartBuildOptions): BuildHandle {
@@ -123,11 +128,18 @@ export function startBuild(opts: StartBuildOptions): BuildHandle {
 	};
 
 	const done = launch(opts.targets, true);
+	// The run started last: a rebuild starts only once the one before it has ended.
+	let latest: Promise<number> = done;
 	store.getState().actions.attach({
 		cancel: () => current?.cancel(),
 		rebuild: (targets) => {
-			void launch(targets, false);
+			latest = launch(targets, false);
 		},
 	});
-	return {store, cancel: () => store.getState().actions.cancel(), done};
+	const cancel = () => store.getState().actions.cancel();
+	const stop = async () => {
+		cancel();
+		await latest.catch(() => undefined);
+	};
+	return {store, cancel, done, stop};
 }

@@ -2,7 +2,11 @@
 // screen by hand (Ink 6 has no option), throttled renders, restore on every exit path.
 
 import {render} from 'ink';
-import {type StartBuildOptions, startBuild} from '../../core/build/start-build.js';
+import {
+	type BuildHandle,
+	type StartBuildOptions,
+	startBuild,
+} from '../../core/build/start-build.js';
 import {StreamIngestor} from '../../core/progress/ingest.js';
 import {type BuildStore, batchedIngest, createBuildStore} from '../../core/progress/store.js';
 import {readStreamLines} from '../../core/runs/read-stream.js';
@@ -28,20 +32,32 @@ async function showFullScreen(store: BuildStore): Promise<void> {
 	process.off('exit', restore);
 }
 
-export async function runBuildTui(opts: StartBuildOptions): Promise<number> {
+/**
+ * `guard`: arranges what a signal or a lost terminal does to the running build (the CLI's
+ * exitOnAbort); ended when the view is left.
+ */
+export async function runBuildTui(
+	opts: StartBuildOptions,
+	guard?: (handle: BuildHandle) => () => void,
+): Promise<number> {
 	const handle = startBuild(opts);
+	const release = guard?.(handle);
 	let last = 0;
 	void handle.done.then((c) => {
 		last = c;
 	});
-	await showFullScreen(handle.store);
-	const s = handle.store.getState();
-	// Leaving while buildx runs cancels it; wait so nothing is left behind.
-	if (s.phase !== 'finished') {
-		s.actions.cancel();
-		last = await handle.done;
+	try {
+		await showFullScreen(handle.store);
+		const s = handle.store.getState();
+		// Leaving while buildx runs cancels it; wait so nothing is left behind.
+		if (s.phase !== 'finished') {
+			s.actions.cancel();
+			last = await handle.done;
+		}
+		return s.exitCode ?? last;
+	} finally {
+		release?.();
 	}
-	return s.exitCode ?? last;
 }
 
 export interface ReplayTuiOptions {

@@ -32,11 +32,21 @@ function setup(over: Partial<AppDeps> = {}, env: Record<string, string> = {}) {
 		entitlementsOf: (_tree, name) => (name === 'runtime--debian' ? ['network.host'] : undefined),
 		startBuild: (opts) => {
 			builds.push(opts);
-			return {store: createBuildStore({title: 't'}), cancel: () => {}, done: Promise.resolve(0)};
+			return {
+				store: createBuildStore({title: 't'}),
+				cancel: () => {},
+				done: Promise.resolve(0),
+				stop: async () => {},
+			};
 		},
 		startComplement: async (req) => {
 			complements.push(req);
-			return {target: req.target, store: createComplementStore(), cancel: () => void canceled++};
+			return {
+				target: req.target,
+				store: createComplementStore(),
+				cancel: () => void canceled++,
+				stop: async () => void canceled++,
+			};
 		},
 		...over,
 	};
@@ -146,7 +156,12 @@ describe('launching builds and Complement from the tree', () => {
 		press('b');
 		store.getState().openBuild();
 		expect(starts).toHaveLength(1);
-		resolve({store: createBuildStore({title: 't'}), cancel: () => {}, done: Promise.resolve(0)});
+		resolve({
+			store: createBuildStore({title: 't'}),
+			cancel: () => {},
+			done: Promise.resolve(0),
+			stop: async () => {},
+		});
 		await settled();
 		expect(store.getState().mode.kind).toBe('build');
 	});

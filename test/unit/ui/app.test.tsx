@@ -138,7 +138,12 @@ describe('App', () => {
 		const {frame, frameWith, press, store, r} = await mount({
 			deps: {
 				entitlementsOf: (_t, name) => (name === 'system--ubuntu' ? ['network.host'] : undefined),
-				startBuild: () => ({store: build, cancel: () => {}, done: new Promise(() => {})}),
+				startBuild: () => ({
+					store: build,
+					cancel: () => {},
+					done: new Promise(() => {}),
+					stop: async () => {},
+				}),
 			},
 		});
 		await press('B');
@@ -170,7 +175,14 @@ describe('App', () => {
 	it('keeps the keys typed before the build view has come up for it', async () => {
 		const build = createBuildStore({title: 'system--debian'});
 		const {frameWith, store, r} = await mount({
-			deps: {startBuild: () => ({store: build, cancel: () => {}, done: new Promise(() => {})})},
+			deps: {
+				startBuild: () => ({
+					store: build,
+					cancel: () => {},
+					done: new Promise(() => {}),
+					stop: async () => {},
+				}),
+			},
 		});
 		// b starts the build; q comes in the same moment, before the view has loaded its code
 		// and attached its key handler: it is the view's, and takes the user back to the tree.
