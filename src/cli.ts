@@ -2,9 +2,9 @@
 
 import {COMMANDS} from './cli/commands.js';
 import {preloadComposeSupport} from './cli/compose-preload.js';
-import type {CliIo} from './cli/io.js';
-import {processIo, stderrWasUsed, UsageError} from './cli/io.js';
+import {type CliIo, processIo, stderrWasUsed, UsageError} from './cli/io.js';
 import {outputHasFailed, watchStdoutStream} from './cli/output.js';
+import {PRINTING_COMMANDS} from './cli/printing-commands.js';
 import {baketreeVersion} from './cli/version.js';
 import {DiagnosticError, formatDiagnostics} from './core/diagnostics.js';
 
@@ -68,15 +68,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 /**
- * Commands that are done when they return: they start no process and leave no write or
- * timer behind. Node's own shutdown after its event loop empties (tearing the heap down) costs
- * them ~15 ms, a twelfth of `baketree print`: they exit as soon as their output is written.
- */
-const DONE_ON_RETURN: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'check']);
-
-/**
- * Exits with `code` once standard error holds nothing unwritten (standard output is written
- * directly for these commands, output.ts), unless failed output is ending the CLI already.
+ * A printing command's end: exits with `code` once standard error holds nothing unwritten
+ * (its output went straight out, output.ts), unless failed output is ending the CLI already.
  */
 function exitWhenFlushed(code: number): void {
 	if (outputHasFailed()) return;
@@ -95,7 +88,9 @@ function isArgumentError(err: unknown): err is Error {
 }
 
 const commandName = process.argv[2];
-const printsOnly = commandName !== undefined && DONE_ON_RETURN.has(commandName);
+// Node's own shutdown after its event loop empties (tearing the heap down) costs ~15 ms, a
+// twelfth of `baketree print`: the printing commands exit as soon as their output is written.
+const printsOnly = commandName !== undefined && PRINTING_COMMANDS.has(commandName);
 // The other commands (views, builds, help) write through Node's stream; its errors are watched.
 if (!printsOnly) watchStdoutStream();
 main(process.argv.slice(2), processIo({direct: printsOnly})).then(

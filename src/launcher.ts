@@ -14,6 +14,7 @@ import {readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {Script} from 'node:vm';
+import {PRINTING_COMMANDS} from './cli/printing-commands.js';
 import {writeFileAtomic} from './core/atomic-file.js';
 import {codeCacheDir} from './core/state-dir.js';
 
@@ -27,9 +28,6 @@ const BUILD = __BAKETREE_BUILD_ID__.slice(0, 16);
 /** Files of other builds are removed once they are this old (two installs may share the folder). */
 const OTHER_BUILDS_KEPT_MS = 24 * 60 * 60 * 1000;
 
-/** The commands that only print (src/cli.ts, DONE_ON_RETURN). */
-const PRINTING: ReadonlySet<string> = new Set(['print', 'list', 'tree', 'check']);
-
 /**
  * Which cache file this run reads and writes: one per command and per kind of output (what
  * `print` compiles is not what the tree browser compiles, and the tree browser on a terminal
@@ -40,7 +38,7 @@ function cacheName(argv: readonly string[]): string {
 	const command = first && /^[a-z]{1,16}$/.test(first) ? first : 'ui';
 	// The printing commands run the same code wherever their output goes, and asking would
 	// make process.stdout, which they never use (src/cli/output.ts).
-	const output = !PRINTING.has(command) && process.stdout.isTTY ? '-tty' : '';
+	const output = !PRINTING_COMMANDS.has(command) && process.stdout.isTTY ? '-tty' : '';
 	return `${command}${output}-${process.version}-${process.arch}-${BUILD}.bin`;
 }
 
