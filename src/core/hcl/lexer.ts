@@ -10,6 +10,7 @@
 
 import type {Diagnostic, Pos} from '../diagnostics.js';
 import {scanHeredoc, scanQuoted, templateOpener} from './lexer-template.js';
+import {LineTable} from './source-range.js';
 import {T, type Token, type TokenType} from './tokens.js';
 import {isIdContinue, isIdStart} from './unicode.js';
 
@@ -73,6 +74,8 @@ export class Lexer {
 	 * on a first line that starts mid-column).
 	 */
 	readonly lineStarts: number[];
+	/** The same lines for the parser's ranges (source-range.ts): complete once lexing is. */
+	readonly lineTable: LineTable;
 
 	/** Number of tokens so far; token k is described by index k of the arrays below. */
 	count = 0;
@@ -107,6 +110,7 @@ export class Lexer {
 		this.firstLine = this.line;
 		this.lineStarts = [-((opts.start?.col ?? 1) - 1)];
 		this.base = opts.start?.offset ?? 0;
+		this.lineTable = new LineTable(this.firstLine, this.base, this.lineStarts);
 		// About one token per four characters in real files, grown on demand; never more than one
 		// per character (+ EOF), which keeps the arrays of short texts small.
 		const cap = Math.min(this.n + 2, (this.n >> 2) + 16);

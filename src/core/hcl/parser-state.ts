@@ -7,6 +7,7 @@
 
 import type {Diagnostic, Pos, Range} from '../diagnostics.js';
 import type {Lexer} from './lexer.js';
+import {endOffset, type LineTable, SourceRange, startOffset} from './source-range.js';
 import {T, type TokenType} from './tokens.js';
 
 /** Deeper nesting than this is reported instead of risking the JS stack. */
@@ -35,9 +36,7 @@ export class Parser {
 	private readonly lx: Lexer;
 	private readonly starts: Int32Array;
 	private readonly ends: Int32Array;
-	private readonly lines: Int32Array;
-	private readonly lineStarts: readonly number[];
-	private readonly firstLine: number;
+	private readonly table: LineTable;
 	private readonly base: number;
 	private prev: Tok = 0;
 	/** Whether newline tokens are significant (otherwise peek and read step over them). */
@@ -54,9 +53,7 @@ export class Parser {
 		this.flags = lx.flags;
 		this.starts = lx.starts;
 		this.ends = lx.ends;
-		this.lines = lx.lines;
-		this.lineStarts = lx.lineStarts;
-		this.firstLine = lx.firstLine;
+		this.table = lx.lineTable;
 		this.base = lx.base;
 		this.sync();
 	}
@@ -118,17 +115,15 @@ export class Parser {
 		return this.lx.endPos(t);
 	}
 
+	// The ranges below are SourceRanges: offsets now, lines and columns when read.
+
 	range(t: Tok): Range {
-		// Lexer.startPos and Lexer.endPos, inlined: most tokens in the tree get here.
-		const s = this.starts[t]!;
-		const e = this.ends[t]!;
-		const ls = this.lineStarts;
-		const line = this.lines[t]!;
-		let l = line - this.firstLine;
-		const start = {line, col: s - ls[l]! + 1, offset: s + this.base};
-		while (l + 1 < ls.length && ls[l + 1]! <= e) l++;
-		const end = {line: l + this.firstLine, col: e - ls[l]! + 1, offset: e + this.base};
-		return {file: this.file, start, end};
+		return new SourceRange(
+			this.file,
+			this.table,
+			this.starts[t]! + this.base,
+			this.ends[t]! + this.base,
+		);
 	}
 
 	/** The token read last. */
@@ -142,24 +137,28 @@ export class Parser {
 
 	/** `between(range(a), range(b))` without building the two ranges. */
 	span(a: Tok, b: Tok): Range {
-		const start = this.startPos(a);
-		const end = this.endPos(b);
-		if (end.offset < start.offset) return {file: this.file, start, end: this.endPos(a)};
-		return {file: this.file, start, end};
+		const s = this.starts[a]! + this.base;
+		let e = this.ends[b]! + this.base;
+		if (e < s) e = this.ends[a]! + this.base;
+		return new SourceRange(this.file, this.table, s, e);
 	}
 
 	/** `between(range(a), r)` without building range(a). */
 	spanTo(a: Tok, r: Range): Range {
-		const start = this.startPos(a);
-		if (r.end.offset < start.offset) return {file: this.file, start, end: this.endPos(a)};
-		return {file: this.file, start, end: r.end};
+		const s = this.starts[a]! + this.base;
+		const e = endOffset(r);
+		if (e < s) return new SourceRange(this.file, this.table, s, this.ends[a]! + this.base);
+		// A range made elsewhere keeps its own end position (it may come from another text).
+		if (!(r instanceof SourceRange)) return {file: this.file, start: this.startPos(a), end: r.end};
+		return new SourceRange(this.file, this.table, s, e);
 	}
 
 	/** `between(r, range(b))` without building range(b). */
 	spanFrom(r: Range, b: Tok): Range {
-		const end = this.endPos(b);
-		if (end.offset < r.start.offset) return r;
-		return {file: r.file, start: r.start, end};
+		const e = this.ends[b]! + this.base;
+		if (e < startOffset(r)) return r;
+		if (!(r instanceof SourceRange)) return {file: r.file, start: r.start, end: this.endPos(b)};
+		return new SourceRange(r.file, this.table, r.startOffset, e);
 	}
 
 	err(range: Range, summary: string, detail: string): void {
@@ -263,7 +262,11 @@ export function opposite(t: TokenType): TokenType {
 
 /** HCL's RangeBetween: from the start of `a` to the end of `b` (never backwards). */
 export function between(a: Range, b: Range): Range {
-	if (b.end.offset < a.start.offset) return a;
+	if (endOffset(b) < startOffset(a)) return a;
+	if (a instanceof SourceRange && b instanceof SourceRange) {
+		const joined = a.through(b);
+		if (joined) return joined;
+	}
 	return {file: a.file, start: a.start, end: b.end};
 }
 

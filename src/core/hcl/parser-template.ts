@@ -292,8 +292,9 @@ function flushHeredoc(items: Piece[]): void {
 		lit.value = lit.value.slice(min);
 		const s = lit.range.start;
 		lit.range = {
-			...lit.range,
+			file: lit.range.file,
 			start: {line: s.line, col: s.col + min, offset: s.offset + min},
+			end: lit.range.end,
 		};
 	}
 }
@@ -308,7 +309,7 @@ function meld(items: Piece[]): Piece[] {
 			out[out.length - 1] = {
 				k: 'lit',
 				value: prev.value + it.value,
-				range: {...prev.range, end: it.range.end},
+				range: {file: prev.range.file, start: prev.range.start, end: it.range.end},
 			};
 		} else out.push(it);
 	}

@@ -100,7 +100,9 @@ export class ComposeSession {
 		hcl: readonly Diagnostic[],
 	): ComposeError {
 		const named = hcl.map((d) =>
-			d.range ? {...d, range: {...d.range, file: `${d.range.file}.hcl`}} : d,
+			d.range
+				? {...d, range: {file: `${d.range.file}.hcl`, start: d.range.start, end: d.range.end}}
+				: d,
 		);
 		return new ComposeError(
 			`failed to parse ${file.name}: parsing yaml: ${composeError.message}, parsing hcl: failed to parse ${file.name}: ${hclDiagnosticsString(named)}`,
