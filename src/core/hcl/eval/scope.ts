@@ -7,21 +7,21 @@ import type {FunctionDef, FunctionTable} from '../../functions/types.js';
 /** Returns the value of a global on first use, or undefined when the name is not defined. */
 export type LazyResolver = (name: string) => Value | undefined;
 
-/** The own variables of a scope made by params() until it needs a Map of its own. */
-const EMPTY: Map<string, Value> = new Map();
-
+// Its fields are TypeScript-private, not `#private`: a scope is made for every matrix instance
+// and every user-function call, mostly before V8 has optimised anything, and its fields are
+// read on every variable lookup, where plain properties cost less (measured on `print`).
 export class Scope {
 	/** Own variables; undefined for a user-function call's scope until something is set in it. */
-	#vars: Map<string, Value> | undefined;
+	private ownVars: Map<string, Value> | undefined;
 	/**
 	 * A user-function call's parameters: the names (one array shared by every call of the
 	 * function) and this call's values, searched in order. A few names need no Map per call.
 	 */
-	#names: readonly string[] | undefined;
-	#values: readonly Value[] | undefined;
-	readonly #functions: Map<string, FunctionDef> | undefined;
+	private paramNames: readonly string[] | undefined;
+	private paramValues: readonly Value[] | undefined;
+	private readonly fns: Map<string, FunctionDef> | undefined;
 	readonly parent: Scope | undefined;
-	readonly #resolver: LazyResolver | undefined;
+	private readonly resolver: LazyResolver | undefined;
 
 	constructor(
 		opts: {
@@ -32,13 +32,16 @@ export class Scope {
 		},
 		/** Taken as the scope's own variables, uncopied (see child). */
 		own?: Map<string, Value>,
+		/** A user-function call's parameters (see params); then `own` is not given. */
+		paramNames?: readonly string[],
+		paramValues?: readonly Value[],
 	) {
-		this.#vars = own ?? new Map(opts.vars ?? []);
-		this.#names = undefined;
-		this.#values = undefined;
-		this.#functions = opts.functions ? new Map(opts.functions) : undefined;
+		this.ownVars = paramNames ? undefined : (own ?? new Map(opts.vars ?? []));
+		this.paramNames = paramNames;
+		this.paramValues = paramValues;
+		this.fns = opts.functions ? new Map(opts.functions) : undefined;
 		this.parent = opts.parent;
-		this.#resolver = opts.resolver;
+		this.resolver = opts.resolver;
 	}
 
 	/**
@@ -55,52 +58,48 @@ export class Scope {
 	 * taken as they are: the caller must not change them afterwards.
 	 */
 	params(names: readonly string[], values: readonly Value[]): Scope {
-		const s = new Scope({parent: this}, EMPTY);
-		s.#vars = undefined;
-		s.#names = names;
-		s.#values = values;
-		return s;
+		return new Scope({parent: this}, undefined, names, values);
 	}
 
 	/** The own variables as a Map, made from the parameters the first time one is needed. */
-	#own(): Map<string, Value> {
-		if (this.#vars) return this.#vars;
+	private ownMap(): Map<string, Value> {
+		if (this.ownVars) return this.ownVars;
 		const vars = new Map<string, Value>();
-		const names = this.#names ?? [];
+		const names = this.paramNames ?? [];
 		for (let i = 0; i < names.length; i++)
-			vars.set(names[i] as string, (this.#values as readonly Value[])[i] as Value);
-		this.#vars = vars;
-		this.#names = undefined;
-		this.#values = undefined;
+			vars.set(names[i] as string, (this.paramValues as readonly Value[])[i] as Value);
+		this.ownVars = vars;
+		this.paramNames = undefined;
+		this.paramValues = undefined;
 		return vars;
 	}
 
 	set(name: string, value: Value): void {
-		this.#own().set(name, value);
+		this.ownMap().set(name, value);
 	}
 
 	/** Own variables only, without calling the resolver. */
 	hasOwn(name: string): boolean {
-		if (this.#names) return this.#names.includes(name);
-		return this.#own().has(name);
+		if (this.paramNames) return this.paramNames.includes(name);
+		return this.ownMap().has(name);
 	}
 
 	lookup(name: string): Value | undefined {
 		for (let s: Scope | undefined = this; s; s = s.parent) {
-			const names = s.#names;
+			const names = s.paramNames;
 			if (names) {
 				// From the end: a name given twice is bound to the later value, as a Map set in
 				// order would hold it.
 				for (let i = names.length - 1; i >= 0; i--)
-					if (names[i] === name) return (s.#values as readonly Value[])[i];
+					if (names[i] === name) return (s.paramValues as readonly Value[])[i];
 				continue;
 			}
-			const v = (s.#vars as Map<string, Value>).get(name);
+			const v = (s.ownVars as Map<string, Value>).get(name);
 			if (v !== undefined) return v;
-			if (s.#resolver) {
-				const r = s.#resolver(name);
+			if (s.resolver) {
+				const r = s.resolver(name);
 				if (r !== undefined) {
-					(s.#vars as Map<string, Value>).set(name, r);
+					(s.ownVars as Map<string, Value>).set(name, r);
 					return r;
 				}
 			}
@@ -112,18 +111,18 @@ export class Scope {
 	names(): string[] {
 		const out = new Set<string>();
 		for (let s: Scope | undefined = this; s; s = s.parent)
-			for (const k of s.#own().keys()) out.add(k);
+			for (const k of s.ownMap().keys()) out.add(k);
 		return [...out];
 	}
 
 	defineFunction(name: string, def: FunctionDef): void {
-		if (this.#functions) this.#functions.set(name, def);
+		if (this.fns) this.fns.set(name, def);
 		else this.parent?.defineFunction(name, def);
 	}
 
 	getFunction(name: string): FunctionDef | undefined {
 		for (let s: Scope | undefined = this; s; s = s.parent) {
-			const f = s.#functions?.get(name);
+			const f = s.fns?.get(name);
 			if (f) return f;
 		}
 		return undefined;
@@ -132,7 +131,7 @@ export class Scope {
 	functionNames(): string[] {
 		const out = new Set<string>();
 		for (let s: Scope | undefined = this; s; s = s.parent)
-			for (const k of s.#functions?.keys() ?? []) out.add(k);
+			for (const k of s.fns?.keys() ?? []) out.add(k);
 		return [...out];
 	}
 }
