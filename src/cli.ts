@@ -73,13 +73,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
  */
 function exitWhenFlushed(code: number): void {
 	if (outputHasFailed()) return;
-	const pending = stderrWasUsed() && process.stderr.writableLength > 0 ? [process.stderr] : [];
-	if (pending.length === 0) process.exit(code);
-	let left = pending.length;
-	for (const s of pending)
-		s.once('drain', () => {
-			if (--left === 0) process.exit(code);
-		});
+	if (!stderrWasUsed() || process.stderr.writableLength === 0) process.exit(code);
+	process.stderr.once('drain', () => process.exit(code));
 }
 
 function isArgumentError(err: unknown): err is Error {

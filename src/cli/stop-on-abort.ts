@@ -10,19 +10,41 @@ import type {CliIo} from './io.js';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
+ * While a run goes on: `onSignal` for each of SIGNALS, and `stop` (stop the child, wait for its
+ * run to be saved) before the CLI ends on failed output. Returns what ends the arrangement.
+ */
+function arrange(
+	io: Pick<CliIo, 'onOutputFailure'>,
+	onSignal: (signal: (typeof SIGNALS)[number]) => void,
+	stop: () => Promise<unknown>,
+): () => void {
+	const handlers = SIGNALS.map((sig) => [sig, () => onSignal(sig)] as const);
+	for (const [sig, fn] of handlers) process.on(sig, fn);
+	const forget = io.onOutputFailure?.(stop);
+	return () => {
+		for (const [sig, fn] of handlers) process.off(sig, fn);
+		forget?.();
+	};
+}
+
+/** A run that can be stopped: BuildHandle, ComplementSession. */
+export interface StoppableRun {
+	/** Stops the child as Ctrl-C does. */
+	cancel(): void;
+	/** The same, resolved once the run has ended and is saved. */
+	stop(): Promise<unknown>;
+}
+
+/**
  * For a command without its view (a plain build or Complement run): stopping it ends the
  * command, which then reports what it has. Returns the function that ends the arrangement.
  */
-export function stopOnAbort(io: CliIo, cancel: () => void, done: Promise<unknown>): () => void {
-	for (const s of SIGNALS) process.on(s, cancel);
-	const forget = io.onOutputFailure?.(async () => {
-		cancel();
-		await done;
-	});
-	return () => {
-		for (const s of SIGNALS) process.off(s, cancel);
-		forget?.();
-	};
+export function stopOnAbort(io: Pick<CliIo, 'onOutputFailure'>, run: StoppableRun): () => void {
+	return arrange(
+		io,
+		() => run.cancel(),
+		() => run.stop(),
+	);
 }
 
 /**
@@ -34,16 +56,11 @@ export function exitOnAbort(
 	io: Pick<CliIo, 'onOutputFailure'>,
 	stop: () => Promise<unknown>,
 ): () => void {
-	const handlers = SIGNALS.map((sig) => {
-		const onSignal = () => {
+	return arrange(
+		io,
+		(sig) => {
 			void stop().finally(() => process.exit(signalExitCode(sig)));
-		};
-		return [sig, onSignal] as const;
-	});
-	for (const [sig, fn] of handlers) process.on(sig, fn);
-	const forget = io.onOutputFailure?.(stop);
-	return () => {
-		for (const [sig, fn] of handlers) process.off(sig, fn);
-		forget?.();
-	};
+		},
+		stop,
+	);
 }

@@ -122,7 +122,7 @@ async function runPlain(
 		...(listener ? {listener} : {}),
 		onRun: (run) => write(`baketree: run ${run.id} (${run.dir})\n`),
 	});
-	const release = stopOnAbort(io, () => handle.cancel(), handle.done);
+	const release = stopOnAbort(io, handle);
 	try {
 		const code = await handle.done;
 		const state = handle.store.getState();

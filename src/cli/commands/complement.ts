@@ -158,10 +158,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 	if (opts.tui) {
 		const {runComplementTui} = await import('../../ui/complement/run-tui.js');
-		const release = exitOnAbort(io, async () => {
-			session.cancel();
-			await session.done;
-		});
+		const release = exitOnAbort(io, () => session.stop());
 		try {
 			await runComplementTui(store);
 		} finally {
@@ -171,7 +168,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 	} else {
 		// Ctrl-C (or SIGTERM, SIGHUP, standard output gone): stop the command (SIGINT, then
 		// SIGTERM) and report what we have.
-		const release = stopOnAbort(io, () => session.cancel(), session.done);
+		const release = stopOnAbort(io, session);
 		await session.done.finally(release);
 	}
 	const end = await session.done;

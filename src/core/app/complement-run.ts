@@ -61,10 +61,6 @@ export function complementLauncher(
 			baselinePath: baseline ? baselinePath : undefined,
 		});
 		cancel = () => session.cancel();
-		const stop = async () => {
-			session.cancel();
-			await session.done.catch(() => undefined);
-		};
-		return {target: req.target, store, cancel, stop};
+		return {target: req.target, store, cancel, stop: () => session.stop()};
 	};
 }

@@ -25,6 +25,8 @@ export type ComplementSource =
 export interface ComplementSession {
 	cancel(): void;
 	readonly done: Promise<RunEnd>;
+	/** Cancels the run and resolves once it has ended and is saved (a baketree that must end). */
+	stop(): Promise<void>;
 	/** Folder of the saved run; undefined when saving was not asked for. */
 	readonly savedDir: string | undefined;
 }
@@ -94,5 +96,9 @@ export async function startComplementSession(options: SessionOptions): Promise<C
 		await saver?.finish(formatResultsFile(store.getState().model.results()), end);
 		return end;
 	});
-	return {cancel: () => cancel(), done, savedDir: saver?.dir};
+	const stop = async () => {
+		cancel();
+		await done.catch(() => undefined);
+	};
+	return {cancel: () => cancel(), done, stop, savedDir: saver?.dir};
 }
