@@ -8,7 +8,7 @@ import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ROOT, spawnCli} from './pty.js';
+import {type PtySession, ROOT, spawnCli} from './pty.js';
 
 const TREE = join(ROOT, 'test/fixtures/tui-build');
 
@@ -29,10 +29,24 @@ function onlyRun(state: string, folder: string): string {
 	return join(state, folder, run as string);
 }
 
-function expectSavedBuild(state: string): void {
+/**
+ * Once buildx is under way in `s`, sends it `signal`: baketree must exit with `code` after
+ * saving the run as canceled, and leave the alternate screen.
+ */
+async function expectStoppedBuild(
+	s: PtySession,
+	state: string,
+	signal: NodeJS.Signals,
+	code: number,
+): Promise<void> {
+	await s.waitFor('tick 1', 20_000);
+	s.kill(signal);
+	expect((await s.exit).exitCode).toBe(code);
 	const dir = onlyRun(state, 'runs');
 	expect(JSON.parse(readFileSync(join(dir, 'exit.json'), 'utf8')).exitCode).toBe(130);
 	expect(readFileSync(join(dir, 'stream.log'), 'utf8')).toContain('context canceled');
+	const out = s.output();
+	expect(out.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(out.lastIndexOf('\x1b[?1049h'));
 }
 
 describe('a full-screen view cut short by a signal', () => {
@@ -40,12 +54,7 @@ describe('a full-screen view cut short by a signal', () => {
 		const state = mkdtempSync(join(tmpdir(), 'bt-e2e-view-'));
 		const s = spawnCli(['build', 'app', 'worker'], {cwd: TREE, env: buildEnv(state)});
 		try {
-			await s.waitFor('tick 1', 20_000);
-			s.kill('SIGTERM');
-			expect((await s.exit).exitCode).toBe(143);
-			expectSavedBuild(state);
-			const out = s.output();
-			expect(out.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(out.lastIndexOf('\x1b[?1049h'));
+			await expectStoppedBuild(s, state, 'SIGTERM', 143);
 		} finally {
 			s.kill();
 		}
@@ -58,12 +67,7 @@ describe('a full-screen view cut short by a signal', () => {
 			await s.waitFor('4 instances');
 			// The cursor starts on the bottom row: app.
 			s.press('b');
-			await s.waitFor('tick 1', 20_000);
-			s.kill('SIGHUP');
-			expect((await s.exit).exitCode).toBe(129);
-			expectSavedBuild(state);
-			const out = s.output();
-			expect(out.lastIndexOf('\x1b[?1049l')).toBeGreaterThan(out.lastIndexOf('\x1b[?1049h'));
+			await expectStoppedBuild(s, state, 'SIGHUP', 129);
 		} finally {
 			s.kill();
 		}
